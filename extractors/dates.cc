@@ -1,0 +1,12 @@
+#include "extractors/dates.h"
+
+namespace gigafact {
+
+DateExtractor::DateExtractor() = default;
+
+void DateExtractor::Extract(const Document& doc, Extraction* out) const {
+  (void)doc;
+  (void)out;
+}
+
+}  // namespace gigafact

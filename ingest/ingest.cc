@@ -1,0 +1,64 @@
+#include "ingest/ingest.h"
+
+#include <openssl/evp.h>
+
+#include "ingest/boilerplate.h"
+#include "ingest/charset.h"
+#include "ingest/normalize.h"
+#include "ingest/segment.h"
+
+namespace gigafact {
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(len * 2);
+  for (unsigned int i = 0; i < len; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 15]);
+  }
+  return hex;
+}
+
+bool Ingest(RawArticle raw, Document* doc, IngestError* error) {
+  *doc = Document();
+  doc->doc_id = std::move(raw.doc_id);
+  doc->path = std::move(raw.path);
+  doc->url = std::move(raw.url);
+  doc->title_hint = std::move(raw.title);
+  doc->published_hint = std::move(raw.published);
+  doc->sha256 = Sha256Hex(raw.bytes);
+  if (!raw.error_code.empty()) {
+    *error = {raw.error_code, raw.error_message};
+    return false;
+  }
+  if (raw.bytes.empty()) {
+    *error = {"empty_input", "the article is empty (0 bytes)"};
+    return false;
+  }
+  DecodeResult decoded = DecodeToUtf8(raw.bytes);
+  if (!decoded.ok) {
+    *error = {decoded.error_code, decoded.error_message};
+    return false;
+  }
+  raw.bytes.clear();
+  raw.bytes.shrink_to_fit();
+  doc->text = std::move(decoded.utf8);
+  doc->charset = std::move(decoded.charset);
+  doc->warnings = std::move(decoded.warnings);
+
+  NormalizeNfkc(doc->text, &doc->norm, &doc->norm_map);
+  doc->lines = SplitLines(doc->norm);
+  if (doc->lines.empty()) {
+    *error = {"empty_input", "the article holds only white space"};
+    return false;
+  }
+  doc->sentences = SplitSentences(doc->norm, doc->lines);
+  MarkBoilerplate(doc);
+  return true;
+}
+
+}  // namespace gigafact

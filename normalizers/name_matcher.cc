@@ -1,0 +1,118 @@
+#include "normalizers/name_matcher.h"
+
+#include <algorithm>
+
+namespace gigafact {
+
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// A Latin letter or digit of any script counts as a word character for
+// boundaries; bytes of multi-byte characters (Han, …) do not, so an English
+// name may touch Chinese text ("在Debrecen建厂").
+bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c); }
+
+
+}  // namespace
+
+void NameMatcher::Add(std::string_view name, int32_t payload) {
+  if (name.empty()) return;
+  int32_t node = 0;
+  for (unsigned char c : name) {
+    auto& edges = nodes_[node].edges;
+    auto it = std::lower_bound(edges.begin(), edges.end(), c,
+                               [](const Edge& e, uint8_t b) { return e.byte < b; });
+    if (it != edges.end() && it->byte == c) {
+      node = it->target;
+      continue;
+    }
+    int32_t next = static_cast<int32_t>(nodes_.size());
+    edges.insert(it, Edge{c, next});
+    nodes_.emplace_back();
+    node = next;
+  }
+  if (nodes_[node].payload < 0) {
+    nodes_[node].payload = payload;
+    ++names_;
+  }
+  root_byte_[static_cast<unsigned char>(name.front())] = true;
+}
+
+void NameMatcher::Build() {
+  first_.assign(nodes_.size() + 1, 0);
+  payload_.assign(nodes_.size(), -1);
+  edges_.clear();
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    first_[i] = static_cast<uint32_t>(edges_.size());
+    edges_.insert(edges_.end(), nodes_[i].edges.begin(), nodes_[i].edges.end());
+    payload_[i] = nodes_[i].payload;
+  }
+  first_[nodes_.size()] = static_cast<uint32_t>(edges_.size());
+  nodes_.clear();
+  nodes_.shrink_to_fit();
+}
+
+int32_t NameMatcher::Child(int32_t node, uint8_t byte) const {
+  auto begin = edges_.begin() + first_[node];
+  auto end = edges_.begin() + first_[node + 1];
+  auto it = std::lower_bound(begin, end, byte,
+                             [](const Edge& e, uint8_t b) { return e.byte < b; });
+  return (it != end && it->byte == byte) ? it->target : -1;
+}
+
+size_t NameMatcher::LongestAt(std::string_view text, size_t pos, int32_t* payload) const {
+  int32_t node = 0;
+  size_t best_end = 0;
+  for (size_t i = pos; i < text.size(); ++i) {
+    node = Child(node, static_cast<uint8_t>(text[i]));
+    if (node < 0) break;
+    if (payload_[node] >= 0) {
+      size_t end = i + 1;
+      // A Latin name must end at a word boundary.
+      bool latin_end = IsWordByte(static_cast<unsigned char>(text[i]));
+      if (latin_end && end < text.size() &&
+          IsWordByte(static_cast<unsigned char>(text[end])))
+        continue;
+      best_end = end;
+      *payload = payload_[node];
+    }
+  }
+  return best_end;
+}
+
+void NameMatcher::FindAll(std::string_view text, std::vector<Match>* out) const {
+  if (first_.empty()) return;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[pos]);
+    bool boundary_ok = !IsWordByte(c) || pos == 0 ||
+                       !IsWordByte(static_cast<unsigned char>(text[pos - 1]));
+    if (root_byte_[c] && boundary_ok) {
+      int32_t payload = -1;
+      size_t end = LongestAt(text, pos, &payload);
+      if (end > pos) {
+        out->push_back({{pos, end}, payload});
+        pos = end;
+        continue;
+      }
+    }
+    // Advance one whole UTF-8 character.
+    ++pos;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  }
+}
+
+int32_t NameMatcher::Lookup(std::string_view name) const {
+  if (first_.empty() || name.empty()) return -1;
+  int32_t node = 0;
+  for (unsigned char c : name) {
+    node = Child(node, c);
+    if (node < 0) return -1;
+  }
+  return payload_[node];
+}
+
+}  // namespace gigafact

@@ -1,0 +1,61 @@
+#include "pipeline/pipeline.h"
+
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+
+#include "extractors/dates.h"
+#include "extractors/parties.h"
+#include "extractors/places.h"
+#include "extractors/quantities.h"
+#include "ingest/ingest.h"
+#include "output/facts.h"
+#include "output/record.h"
+
+namespace gigafact {
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("GIGAFACT_DATA_DIR"); env && *env) return env;
+  return GIGAFACT_SOURCE_DATA_DIR;
+}
+
+std::unique_ptr<Pipeline> Pipeline::Create(const std::string& data_dir, std::string* err) {
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  if (!std::filesystem::is_directory(data_dir)) {
+    *err = "data directory not found: " + data_dir + " (set --data-dir or GIGAFACT_DATA_DIR)";
+    return nullptr;
+  }
+  if (!p->gazetteer_.LoadDir(data_dir, err)) return nullptr;
+  std::string parties = (std::filesystem::path(data_dir) / "parties.tsv").string();
+  if (std::filesystem::exists(parties) && !p->kb_.LoadFile(parties, err)) return nullptr;
+  p->extractors_.push_back(std::make_unique<DateExtractor>());
+  p->extractors_.push_back(std::make_unique<QuantityExtractor>());
+  p->extractors_.push_back(std::make_unique<PlaceExtractor>(p->gazetteer_));
+  p->extractors_.push_back(std::make_unique<PartyExtractor>(p->kb_, p->gazetteer_));
+  return p;
+}
+
+Pipeline::Output Pipeline::Process(RawArticle raw) const {
+  Output out;
+  Document doc;
+  IngestError error;
+  try {
+    if (!Ingest(std::move(raw), &doc, &error)) {
+      out.line = SerializeRecord(BuildErrorRecord(doc, error.code, error.message));
+      out.error = true;
+      return out;
+    }
+    Extraction ex;
+    for (const auto& stage : extractors_) stage->Extract(doc, &ex);
+    LinkFacts(doc, &ex);
+    out.line = SerializeRecord(BuildRecord(doc, ex));
+  } catch (const std::exception& e) {
+    // No exception escapes a worker: the article becomes an error record.
+    out.line = SerializeRecord(
+        BuildErrorRecord(doc, "internal_error", std::string("processing failed: ") + e.what()));
+    out.error = true;
+  }
+  return out;
+}
+
+}  // namespace gigafact

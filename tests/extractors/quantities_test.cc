@@ -1,0 +1,11 @@
+#include "extractors/quantities.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/extractors/test_document.h"
+
+namespace gigafact {
+namespace {
+
+}  // namespace
+}  // namespace gigafact

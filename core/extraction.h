@@ -39,6 +39,7 @@ struct EntityMention {
   Span span;
   Lang lang = Lang::kOther;
   std::string id;            // canonical id (gazetteer / knowledge base / built)
+  Span norm;                 // the same mention in the normalized view
 };
 
 // Entity: a canonical place or party as the record reports it.
@@ -49,6 +50,7 @@ struct Entity {
   std::string type;          // place: country, province, …; party: company, …
   std::string country;       // places only
   std::string parent;        // places: parent place id; parties: parent company id
+  std::vector<std::string> aliases;  // other names the entity goes by
 };
 
 // Published: the article's own publication date, if found.

@@ -4,33 +4,213 @@
 
 namespace gigafact {
 
-PartyExtractor::PartyExtractor(const AliasKb& kb, const Gazetteer& gazetteer)
-    : kb_(kb), gazetteer_(gazetteer) {}
+namespace {
 
-void PartyExtractor::Extract(const Document& doc, Extraction* out) const {
+bool IsHanLead(unsigned char c) { return c >= 0xE3 && c <= 0xE9; }
+
+// Words that may stand between a known name and a legal suffix without
+// making another company: "宁德时代新能源科技股份有限公司" is CATL.
+constexpr std::string_view kGenericNameParts[] = {
+    "新能源", "科技", "電池", "电池", "动力", "動力", "能源", "储能", "儲能", "材料", "汽车",
+    "汽車", "电子", "電子", "技术", "技術", "股份", "实业", "實業", "投资", "投資", "发展",
+    "發展", "控股", "国际", "國際", "(中国)", "(中國)", "锂电", "鋰電", "智能", "装备", "裝備",
+    " ", "New Energy", "Energy", "Technology", "Technologies", "Battery", "Batteries", "Power",
+    "Co.", "Co", ",", "Holding", "Holdings", "Group", "International", "Tech", "Hi-Tech",
+    "High-Tech", "Automotive", "Motor", "Motors"};
+
+// RemainderIsGeneric: whether rest consists only of generic name parts.
+bool RemainderIsGeneric(std::string_view rest) {
+  while (!rest.empty()) {
+    bool hit = false;
+    for (std::string_view g : kGenericNameParts) {
+      if (rest.substr(0, g.size()) == g) {
+        rest.remove_prefix(g.size());
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) return false;
+  }
+  return true;
+}
+
+// Markers of a legal name ("… Co., Limited", "…有限公司").
+bool LooksLikeLegalName(std::string_view s) {
+  for (std::string_view m : {"Co.", "Co ", "Ltd", "Limited", "Inc", "有限公司", "Corporation"})
+    if (s.find(m) != std::string_view::npos) return true;
+  return false;
+}
+
+// IsApposition: text between two names that glosses one with the other.
+bool IsApposition(std::string_view gap) {
+  for (std::string_view g : {" (", "(", ", or ", " or ", ", ", " ("})
+    if (gap == g) return true;
+  return false;
+}
+
+Entity EntityOfParty(const Party& p) {
+  Entity e = p.entity;
+  e.aliases = p.aliases;
+  return e;
+}
+
+}  // namespace
+
+struct PartyExtractor::Found {
+  Span norm;
+  Entity entity;
+  enum Source { kKnown, kGovernment, kForm } source;
+};
+
+PartyExtractor::PartyExtractor(const AliasKb& kb, const Gazetteer& gazetteer,
+                               const Governments& governments)
+    : kb_(kb), gazetteer_(gazetteer), governments_(governments) {}
+
+void PartyExtractor::FindKnown(const Document& doc, std::vector<Found>* found) const {
   std::vector<AliasKb::Hit> hits;
-  std::vector<Span> org_spans;  // original spans of organisation names
   for (const Line& line : doc.lines) {
     if (line.boilerplate) continue;
     hits.clear();
     kb_.Find(doc.NormText(line.span), &hits);
-    for (const auto& h : hits) {
-      Span norm{line.span.begin + h.span.begin, line.span.begin + h.span.end};
-      const Party& p = kb_.party(h.party);
-      EntityMention m;
-      m.span = doc.ToOriginal(norm);
-      m.lang = doc.LangAt(norm.begin);
-      m.id = p.entity.id;
-      org_spans.push_back(m.span);
-      out->parties.push_back(std::move(m));
-      out->entities.emplace(p.entity.id, p.entity);
+    for (const auto& h : hits)
+      found->push_back({{line.span.begin + h.span.begin, line.span.begin + h.span.end},
+                        EntityOfParty(kb_.party(h.party)), Found::kKnown});
+  }
+}
+
+void PartyExtractor::FindGovernments(const Document& doc, const Extraction& ex,
+                                     std::vector<Found>* found) const {
+  for (const EntityMention& m : ex.places) {
+    int place = gazetteer_.IndexOf(m.id);
+    if (place < 0) continue;
+    int line = -1;
+    for (size_t i = 0; i < doc.lines.size(); ++i)
+      if (doc.lines[i].span.begin <= m.norm.begin && m.norm.end <= doc.lines[i].span.end)
+        line = static_cast<int>(i);
+    if (line < 0) continue;
+    Span ls = doc.lines[line].span;
+    std::string_view after(doc.norm.data() + m.norm.end, ls.end - m.norm.end);
+    std::string_view before(doc.norm.data() + ls.begin, m.norm.begin - ls.begin);
+    bool han = IsHanLead(static_cast<unsigned char>(doc.norm[m.norm.begin]));
+    size_t len = 0;
+    const GovernmentBody* body =
+        han ? governments_.MatchZhAfter(after, &len) : governments_.MatchEnAfter(after, &len);
+    Span span{m.norm.begin, m.norm.end + len};
+    if (body == nullptr && !han) {
+      // "Government of Portugal", "the government of Hungary".
+      for (std::string_view lead : {"Government of ", "government of "}) {
+        if (before.size() >= lead.size() && before.substr(before.size() - lead.size()) == lead) {
+          for (const GovernmentBody& b : governments_.bodies())
+            if (b.slug == "government") body = &b;
+          span = {m.norm.begin - lead.size(), m.norm.end};
+        }
+      }
+    }
+    if (body == nullptr) continue;
+    found->push_back({span, governments_.EntityFor(gazetteer_.place(place), *body),
+                      Found::kGovernment});
+  }
+}
+
+void PartyExtractor::FindByForm(const Document& doc, std::vector<Found>* found) const {
+  std::vector<OrgCandidate> candidates;
+  for (const Line& line : doc.lines) {
+    if (line.boilerplate) continue;
+    std::string_view text = doc.NormText(line.span);
+    candidates.clear();
+    forms_.FindEnglish(text, &candidates);
+    forms_.FindChinese(text, &candidates);
+    for (const OrgCandidate& c : candidates) {
+      std::string_view written = text.substr(c.span.begin, c.span.size());
+      Span norm{line.span.begin + c.span.begin, line.span.begin + c.span.end};
+      // A known company under its legal name: the core is a known name, or
+      // starts with one followed only by generic words.
+      int known = kb_.Lookup(c.core);
+      if (known < 0) {
+        std::vector<AliasKb::Hit> inner;
+        kb_.Find(c.core, &inner);
+        if (!inner.empty() && inner[0].span.begin == 0 &&
+            RemainderIsGeneric(std::string_view(c.core).substr(inner[0].span.end)))
+          known = inner[0].party;
+      }
+      if (known >= 0) {
+        found->push_back({norm, EntityOfParty(kb_.party(known)), Found::kForm});
+        continue;
+      }
+      std::string slug = Slugify(c.core);
+      if (slug.empty()) continue;
+      Entity e;
+      e.id = "org-" + slug;
+      e.type = c.institution ? "organisation" : "company";
+      bool han = IsHanLead(static_cast<unsigned char>(written[0]));
+      e.name = han ? std::string(written) : c.core;
+      if (han) e.name_zh = std::string(written);
+      if (std::string(written) != e.name) e.aliases.push_back(std::string(written));
+      found->push_back({norm, std::move(e), Found::kForm});
     }
   }
+}
+
+void PartyExtractor::ResolveLegalNameGlosses(const Document& doc, std::vector<Found>* found,
+                                             std::vector<std::string>* warnings) const {
+  for (size_t i = 0; i + 1 < found->size(); ++i) {
+    Found& a = (*found)[i];
+    Found& b = (*found)[i + 1];
+    if (a.entity.id == b.entity.id || a.source == Found::kGovernment ||
+        b.source == Found::kGovernment || b.norm.begin < a.norm.end)
+      continue;
+    std::string_view gap(doc.norm.data() + a.norm.end, b.norm.begin - a.norm.end);
+    if (!IsApposition(gap)) continue;
+    std::string_view ta = doc.NormText(a.norm), tb = doc.NormText(b.norm);
+    bool a_legal = LooksLikeLegalName(ta), b_legal = LooksLikeLegalName(tb);
+    if (a_legal == b_legal) continue;
+    Found& name = a_legal ? b : a;
+    Found& legal = a_legal ? a : b;
+    warnings->push_back("party_conflict: '" + std::string(doc.NormText(name.norm)) +
+                        "' is glossed with the legal name of " + legal.entity.name + " ('" +
+                        std::string(doc.NormText(legal.norm)) + "'); resolved to " +
+                        name.entity.name);
+    legal.entity = name.entity;
+  }
+}
+
+void PartyExtractor::Extract(const Document& doc, Extraction* out) const {
+  std::vector<Found> candidates;
+  FindKnown(doc, &candidates);
+  FindGovernments(doc, *out, &candidates);
+  FindByForm(doc, &candidates);
+  // Longest first; among equals, knowledge base before governments before
+  // forms. Accept those that do not overlap an accepted one.
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Found& a, const Found& b) {
+    if (a.norm.size() != b.norm.size()) return a.norm.size() > b.norm.size();
+    return a.source < b.source;
+  });
+  std::vector<Found> accepted;
+  for (Found& c : candidates) {
+    bool overlaps = std::any_of(accepted.begin(), accepted.end(),
+                                [&](const Found& a) { return a.norm.Overlaps(c.norm); });
+    if (!overlaps) accepted.push_back(std::move(c));
+  }
+  std::sort(accepted.begin(), accepted.end(),
+            [](const Found& a, const Found& b) { return a.norm < b.norm; });
+  ResolveLegalNameGlosses(doc, &accepted, &out->warnings);
+
+  std::vector<Span> org_spans;
+  for (const Found& f : accepted) {
+    EntityMention m;
+    m.norm = f.norm;
+    m.span = doc.ToOriginal(f.norm);
+    m.lang = doc.LangAt(f.norm.begin);
+    m.id = f.entity.id;
+    out->parties.push_back(m);
+    if (f.source != Found::kGovernment) org_spans.push_back(f.norm);
+    out->entities.emplace(f.entity.id, f.entity);
+  }
   // A place named inside an organisation's name ("Shandong CATL", 合肥国轩)
-  // is not a place mention of its own.
+  // is not a place mention of its own; a government's place is.
   auto inside_org = [&](const EntityMention& place) {
     return std::any_of(org_spans.begin(), org_spans.end(), [&](const Span& s) {
-      return s.begin <= place.span.begin && place.span.end <= s.end;
+      return s.begin <= place.norm.begin && place.norm.end <= s.end;
     });
   };
   out->places.erase(std::remove_if(out->places.begin(), out->places.end(), inside_org),

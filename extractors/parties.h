@@ -1,26 +1,45 @@
 // PartyExtractor: finds organisations (companies, governments, institutions)
-// in both scripts and resolves each to a canonical party (SPEC §2 parties):
-// knowledge-base names first, then organisations recognised by their form
-// (legal suffixes, institution words, governments built on a place).
+// in both scripts and resolves each to one canonical party (SPEC §2 parties):
+//  1. knowledge-base names (normalizers/data/parties.tsv), longest first;
+//  2. governments and their bodies built on a place mention ("济宁市人民政府",
+//     "Shandong Provincial Department of Transportation", "Government of
+//     Portugal"), named from the place's canonical name;
+//  3. organisations recognised by their form (legal suffixes, institution
+//     words), mapped to the knowledge base when their core is a known name.
+// A name glossed with another party's legal name ("CALB (Contemporary Amperex
+// Technology Co., Limited)") resolves to the name and adds a warning. Runs
+// after the place stage; removes place mentions that lie inside an
+// organisation's name ("Shandong CATL", 合肥国轩).
 #ifndef GIGAFACT_EXTRACTORS_PARTIES_H_
 #define GIGAFACT_EXTRACTORS_PARTIES_H_
 
 #include "extractors/extractor.h"
+#include "extractors/org_forms.h"
 #include "normalizers/alias_kb.h"
 #include "normalizers/gazetteer.h"
+#include "normalizers/governments.h"
 
 namespace gigafact {
 
 class PartyExtractor : public Extractor {
  public:
-  // kb and gazetteer must outlive the extractor.
-  PartyExtractor(const AliasKb& kb, const Gazetteer& gazetteer);
+  // kb, gazetteer and governments must outlive the extractor.
+  PartyExtractor(const AliasKb& kb, const Gazetteer& gazetteer, const Governments& governments);
   const char* Name() const override { return "parties"; }
   void Extract(const Document& doc, Extraction* out) const override;
 
  private:
+  struct Found;
+  void FindKnown(const Document& doc, std::vector<Found>* found) const;
+  void FindGovernments(const Document& doc, const Extraction& ex, std::vector<Found>* found) const;
+  void FindByForm(const Document& doc, std::vector<Found>* found) const;
+  void ResolveLegalNameGlosses(const Document& doc, std::vector<Found>* found,
+                               std::vector<std::string>* warnings) const;
+
   const AliasKb& kb_;
   const Gazetteer& gazetteer_;
+  const Governments& governments_;
+  OrgFormFinder forms_;
 };
 
 }  // namespace gigafact

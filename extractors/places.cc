@@ -10,8 +10,21 @@ namespace {
 struct Found {
   Span norm;
   const std::vector<int>* places;
-  int chosen = -1;
 };
+
+// Words that, right after a Chinese place name, make it part of a street,
+// building or other named thing rather than the place itself ("新蚌埠路").
+constexpr std::string_view kNotAPlaceAfter[] = {"路", "街", "大道", "大街", "巷", "号", "號",
+                                                "站", "港口", "机场", "機場", "大桥", "大橋"};
+
+bool StartsWithAny(std::string_view text, size_t pos) {
+  std::string_view rest = text.substr(pos);
+  for (std::string_view w : kNotAPlaceAfter)
+    if (rest.substr(0, w.size()) == w) return true;
+  return false;
+}
+
+bool IsHanLead(unsigned char c) { return c >= 0xE3 && c <= 0xE9; }
 
 // ChoosePlace picks the reading of an ambiguous name that fits the places the
 // article names without ambiguity: one inside or around a sure place wins,
@@ -25,6 +38,14 @@ int ChoosePlace(const Gazetteer& gaz, const std::vector<int>& readings,
   return readings[0];
 }
 
+// EntityOf: the record's view of a gazetteer place, with its other names.
+Entity EntityOf(const Place& p) {
+  Entity e = p.entity;
+  if (!p.name_zh_hant.empty() && p.name_zh_hant != e.name_zh) e.aliases.push_back(p.name_zh_hant);
+  e.aliases.insert(e.aliases.end(), p.aliases.begin(), p.aliases.end());
+  return e;
+}
+
 }  // namespace
 
 PlaceExtractor::PlaceExtractor(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
@@ -34,23 +55,27 @@ void PlaceExtractor::Extract(const Document& doc, Extraction* out) const {
   std::vector<Gazetteer::Candidate> candidates;
   for (const Line& line : doc.lines) {
     if (line.boilerplate) continue;
+    std::string_view text = doc.NormText(line.span);
     candidates.clear();
-    gazetteer_.Find(doc.NormText(line.span), &candidates);
-    for (const auto& c : candidates)
+    gazetteer_.Find(text, &candidates);
+    for (const auto& c : candidates) {
+      bool han_name = IsHanLead(static_cast<unsigned char>(text[c.span.begin]));
+      if (han_name && StartsWithAny(text, c.span.end)) continue;
       found.push_back({{line.span.begin + c.span.begin, line.span.begin + c.span.end}, c.places});
+    }
   }
   std::set<int> sure;
   for (const Found& f : found)
     if (f.places->size() == 1) sure.insert((*f.places)[0]);
-  for (Found& f : found) {
-    f.chosen = ChoosePlace(gazetteer_, *f.places, sure);
-    const Place& p = gazetteer_.place(f.chosen);
+  for (const Found& f : found) {
+    const Place& p = gazetteer_.place(ChoosePlace(gazetteer_, *f.places, sure));
     EntityMention m;
     m.span = doc.ToOriginal(f.norm);
+    m.norm = f.norm;
     m.lang = doc.LangAt(f.norm.begin);
     m.id = p.entity.id;
     out->places.push_back(std::move(m));
-    out->entities.emplace(p.entity.id, p.entity);
+    if (!out->entities.count(p.entity.id)) out->entities.emplace(p.entity.id, EntityOf(p));
   }
 }
 

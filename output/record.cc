@@ -64,6 +64,16 @@ Json EntitiesJson(const Document& doc, const std::vector<EntityMention>& mention
     } else if (!e.parent.empty()) {
       j["parent"] = e.parent;
     }
+    // Every other name the entity goes by, the mentions' own spellings
+    // included, so a reader can see how each name was resolved.
+    std::vector<std::string> aliases = e.aliases;
+    for (const EntityMention* m : by_id[id]) {
+      std::string t = MentionText(doc, m->span);
+      if (t != e.name && t != e.name_zh &&
+          std::find(aliases.begin(), aliases.end(), t) == aliases.end())
+        aliases.push_back(t);
+    }
+    if (!aliases.empty()) j["aliases"] = aliases;
     Json ms = Json::array();
     for (const EntityMention* m : by_id[id]) {
       ms.push_back({{"text", MentionText(doc, m->span)},

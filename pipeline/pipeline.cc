@@ -28,10 +28,12 @@ std::unique_ptr<Pipeline> Pipeline::Create(const std::string& data_dir, std::str
   if (!p->gazetteer_.LoadDir(data_dir, err)) return nullptr;
   std::string parties = (std::filesystem::path(data_dir) / "parties.tsv").string();
   if (std::filesystem::exists(parties) && !p->kb_.LoadFile(parties, err)) return nullptr;
+  std::string bodies = (std::filesystem::path(data_dir) / "gov_departments.tsv").string();
+  if (std::filesystem::exists(bodies) && !p->governments_.LoadFile(bodies, err)) return nullptr;
   p->extractors_.push_back(std::make_unique<DateExtractor>());
   p->extractors_.push_back(std::make_unique<QuantityExtractor>());
   p->extractors_.push_back(std::make_unique<PlaceExtractor>(p->gazetteer_));
-  p->extractors_.push_back(std::make_unique<PartyExtractor>(p->kb_, p->gazetteer_));
+  p->extractors_.push_back(std::make_unique<PartyExtractor>(p->kb_, p->gazetteer_, p->governments_));
   return p;
 }
 

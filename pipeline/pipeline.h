@@ -13,6 +13,7 @@
 #include "ingest/input_reader.h"
 #include "normalizers/alias_kb.h"
 #include "normalizers/gazetteer.h"
+#include "normalizers/governments.h"
 
 namespace gigafact {
 
@@ -38,6 +39,7 @@ class Pipeline {
   Pipeline() = default;
   Gazetteer gazetteer_;
   AliasKb kb_;
+  Governments governments_;
   std::vector<std::unique_ptr<Extractor>> extractors_;
 };
 

@@ -48,3 +48,20 @@ TEST(NormalizeTest, EverySpanMapsBackToWholeCharacters) {
 
 }  // namespace
 }  // namespace gigafact
+
+namespace gigafact {
+namespace {
+
+TEST(NormalizeTest, PinyinRubyGlossesAreDroppedFromTheView) {
+  const std::string text = "浙江省湖州市長(zhǎng)興縣，10萬(wàn)千瓦(CATL)";
+  std::string norm;
+  OffsetMap map;
+  NormalizeNfkc(text, &norm, &map);
+  EXPECT_EQ(norm, "浙江省湖州市長興縣,10萬千瓦(CATL)");
+  size_t b = norm.find("長興縣");
+  Span orig = map.ToOriginal({b, b + std::string("長興縣").size()});
+  EXPECT_EQ(text.substr(orig.begin, orig.size()), "長(zhǎng)興縣");
+}
+
+}  // namespace
+}  // namespace gigafact

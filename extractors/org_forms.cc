@@ -31,7 +31,10 @@ const std::set<std::string>& LeadingStopWords() {
       "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "This", "That", "These",
       "Its", "Their", "Our", "His", "Her", "And", "But", "As", "Of", "To", "After", "Before",
       "Under", "Chinese", "Korean", "Japanese", "German", "European", "American", "Both",
-      "Meanwhile", "According", "Last", "Next", "Each", "Some", "All", "Such", "Other"};
+      "Meanwhile", "According", "Last", "Next", "Each", "Some", "All", "Such", "Other",
+      // Titles: "Chairman of Envision Group" names a person's post.
+      "Chairman", "Chairwoman", "CEO", "President", "Director", "Minister", "Secretary",
+      "Mayor", "Governor", "Head", "Founder", "Vice", "General", "Manager", "Executive"};
   return words;
 }
 
@@ -61,11 +64,23 @@ constexpr std::string_view kChineseStops[] = {
     "让", "給", "给", "也", "都", "并", "並", "等", "即", "且", "或", "其", "该", "該", "这",
     "這", "此", "已", "旗下", "子公司", "签约", "簽約", "签署", "簽署", "携手", "攜手", "联合",
     "聯合", "宣布", "表示", "发布", "發布", "成立", "投资", "投資", "建设", "建設", "落户",
-    "落戶", "引进", "引進", "获", "獲", "今年", "近日", "日前", "此前", "目前"};
+    "落戶", "引进", "引進", "获", "獲", "今年", "近日", "日前", "此前", "目前",
+    // Generic nouns and verbs that precede a name in filings and news
+    // ("本公司附屬公司江西贛鋒…", "項目有助本集團", "主要供應集團").
+    "本", "公司", "附属", "附屬", "全资", "全資", "控股子", "有助", "符合", "项目", "項目", "主要",
+    "供应", "供應", "报道", "報導", "讯", "訊", "董事长", "董事長", "主席", "之"};
 
 constexpr size_t kMaxChineseNameChars = 18;
 
-bool IsHanLead(unsigned char c) { return c >= 0xE3 && c <= 0xE9; }
+// IsHanAt: whether a CJK ideograph starts at s[pos] (CJK punctuation such as
+// "〕" shares the lead bytes, so decode).
+bool IsHanAt(std::string_view s, size_t pos) {
+  unsigned char c = static_cast<unsigned char>(s[pos]);
+  if (c < 0xE3 || c > 0xE9 || pos + 2 >= s.size()) return false;
+  uint32_t cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[pos + 1]) & 0x3F) << 6) |
+                (static_cast<unsigned char>(s[pos + 2]) & 0x3F);
+  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
 
 // PreviousCharStart: the start of the UTF-8 character before pos.
 size_t PreviousCharStart(std::string_view s, size_t pos) {
@@ -144,12 +159,14 @@ void OrgFormFinder::FindChinese(std::string_view line, std::vector<OrgCandidate>
     while (begin > last_end && chars < kMaxChineseNameChars) {
       size_t prev = PreviousCharStart(line, begin);
       unsigned char c = static_cast<unsigned char>(line[prev]);
-      bool name_char = IsHanLead(c) || std::isalnum(c) || c == '(' || c == ')';
+      bool name_char = IsHanAt(line, prev) || std::isalnum(c) || c == '(' || c == ')';
       if (!name_char) break;
       if (EndsWithStop(line.substr(last_end, begin - last_end))) break;
       begin = prev;
       ++chars;
     }
+    // A bracket cannot open a name: "(厦门时代…" starts after it.
+    while (begin < suffix_begin && (line[begin] == '(' || line[begin] == ')')) ++begin;
     std::string_view core = line.substr(begin, suffix_begin - begin);
     if (CountChars(core) < 2) continue;
     bool institution = std::any_of(std::begin(kChineseInstitutions), std::end(kChineseInstitutions),

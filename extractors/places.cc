@@ -1,6 +1,8 @@
 #include "extractors/places.h"
 
 #include <algorithm>
+#include <cctype>
+#include <fstream>
 #include <set>
 
 namespace gigafact {
@@ -48,7 +50,32 @@ Entity EntityOf(const Place& p) {
 
 }  // namespace
 
-PlaceExtractor::PlaceExtractor(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+bool LoadWordList(const std::string& path, std::vector<std::string>* words, std::string* err) {
+  std::ifstream in(path);
+  if (!in) {
+    *err = "cannot open data file " + path;
+    return false;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty() && line[0] != '#') words->push_back(line);
+  }
+  return true;
+}
+
+PlaceExtractor::PlaceExtractor(const Gazetteer& gazetteer, std::vector<std::string> surnames)
+    : gazetteer_(gazetteer), surnames_(std::move(surnames)) {
+  std::sort(surnames_.begin(), surnames_.end());
+}
+
+bool PlaceExtractor::FollowsSurname(std::string_view line, size_t pos) const {
+  if (pos < 2 || line[pos - 1] != ' ') return false;
+  size_t start = pos - 1;
+  while (start > 0 && std::isalpha(static_cast<unsigned char>(line[start - 1]))) --start;
+  std::string word(line.substr(start, pos - 1 - start));
+  return std::binary_search(surnames_.begin(), surnames_.end(), word);
+}
 
 void PlaceExtractor::Extract(const Document& doc, Extraction* out) const {
   std::vector<Found> found;
@@ -61,6 +88,7 @@ void PlaceExtractor::Extract(const Document& doc, Extraction* out) const {
     for (const auto& c : candidates) {
       bool han_name = IsHanLead(static_cast<unsigned char>(text[c.span.begin]));
       if (han_name && StartsWithAny(text, c.span.end)) continue;
+      if (!han_name && FollowsSurname(text, c.span.begin)) continue;  // "Liu Jincheng"
       found.push_back({{line.span.begin + c.span.begin, line.span.begin + c.span.end}, c.places});
     }
   }

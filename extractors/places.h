@@ -3,6 +3,10 @@
 #ifndef GIGAFACT_EXTRACTORS_PLACES_H_
 #define GIGAFACT_EXTRACTORS_PLACES_H_
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "extractors/extractor.h"
 #include "normalizers/gazetteer.h"
 
@@ -10,14 +14,21 @@ namespace gigafact {
 
 class PlaceExtractor : public Extractor {
  public:
-  // gazetteer must outlive the extractor.
-  explicit PlaceExtractor(const Gazetteer& gazetteer);
+  // gazetteer must outlive the extractor. surnames: pinyin surnames that,
+  // right before a pinyin place name, make it a person's name.
+  PlaceExtractor(const Gazetteer& gazetteer, std::vector<std::string> surnames);
   const char* Name() const override { return "places"; }
   void Extract(const Document& doc, Extraction* out) const override;
 
  private:
+  bool FollowsSurname(std::string_view line, size_t pos) const;
+
   const Gazetteer& gazetteer_;
+  std::vector<std::string> surnames_;  // sorted
 };
+
+// LoadWordList reads a one-word-per-line file ('#' comments); false with *err.
+bool LoadWordList(const std::string& path, std::vector<std::string>* words, std::string* err);
 
 }  // namespace gigafact
 

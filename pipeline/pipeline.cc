@@ -32,7 +32,11 @@ std::unique_ptr<Pipeline> Pipeline::Create(const std::string& data_dir, std::str
   if (std::filesystem::exists(bodies) && !p->governments_.LoadFile(bodies, err)) return nullptr;
   p->extractors_.push_back(std::make_unique<DateExtractor>());
   p->extractors_.push_back(std::make_unique<QuantityExtractor>());
-  p->extractors_.push_back(std::make_unique<PlaceExtractor>(p->gazetteer_));
+  std::vector<std::string> surnames;
+  std::string surname_file = (std::filesystem::path(data_dir) / "chinese_surnames.txt").string();
+  if (std::filesystem::exists(surname_file) && !LoadWordList(surname_file, &surnames, err))
+    return nullptr;
+  p->extractors_.push_back(std::make_unique<PlaceExtractor>(p->gazetteer_, std::move(surnames)));
   p->extractors_.push_back(std::make_unique<PartyExtractor>(p->kb_, p->gazetteer_, p->governments_));
   return p;
 }

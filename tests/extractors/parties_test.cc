@@ -23,7 +23,7 @@ const Governments& TestGovernments() {
 std::vector<std::string> Parties(const std::string& text, Extraction* ex_out = nullptr) {
   Document doc = MakeDocument(text);
   Extraction ex;
-  PlaceExtractor(TestGazetteer()).Extract(doc, &ex);
+  PlaceExtractor(TestGazetteer(), TestSurnames()).Extract(doc, &ex);
   PartyExtractor(TestAliasKb(), TestGazetteer(), TestGovernments()).Extract(doc, &ex);
   std::vector<std::string> out;
   for (const auto& m : ex.parties) out.push_back(m.id + "=" + SpanText(doc, m.span));

@@ -12,7 +12,7 @@ namespace {
 std::vector<std::string> PlaceIds(const std::string& text) {
   Document doc = MakeDocument(text);
   Extraction ex;
-  PlaceExtractor(TestGazetteer()).Extract(doc, &ex);
+  PlaceExtractor(TestGazetteer(), TestSurnames()).Extract(doc, &ex);
   std::vector<std::string> ids;
   for (const auto& m : ex.places) {
     EXPECT_EQ(SpanText(doc, m.span), std::string(doc.OriginalText(m.span)));
@@ -54,6 +54,11 @@ TEST(PlacesTest, BoilerplateLinesYieldNothing) {
   EXPECT_FALSE(ids.empty());
 }
 
+TEST(PlacesTest, PinyinPersonNamesAreNotPlaces) {
+  EXPECT_TRUE(PlaceIds("said Liu Jincheng, chairman of the company.").empty());
+  EXPECT_EQ(PlaceIds("a plant in Jincheng."), std::vector<std::string>{"CN-140500"});
+}
+
 TEST(PlacesTest, DemonymsAreNotPlaces) {
   EXPECT_TRUE(PlaceIds("A Chinese company and a German partner.").empty());
 }
@@ -61,7 +66,7 @@ TEST(PlacesTest, DemonymsAreNotPlaces) {
 TEST(PlacesTest, PlaceInsideAnOrganisationNameIsDropped) {
   Document doc = MakeDocument("山东时代新能源科技有限公司在济宁建厂。");
   Extraction ex;
-  PlaceExtractor(TestGazetteer()).Extract(doc, &ex);
+  PlaceExtractor(TestGazetteer(), TestSurnames()).Extract(doc, &ex);
   Governments governments;
   PartyExtractor(TestAliasKb(), TestGazetteer(), governments).Extract(doc, &ex);
   ASSERT_EQ(ex.places.size(), 1u);

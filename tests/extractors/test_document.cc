@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "ingest/ingest.h"
+#include "extractors/places.h"
 #include "pipeline/pipeline.h"
 
 namespace gigafact {
@@ -42,6 +43,20 @@ const AliasKb& TestAliasKb() {
     return k;
   }();
   return *kb;
+}
+
+}  // namespace gigafact
+
+namespace gigafact {
+
+const std::vector<std::string>& TestSurnames() {
+  static const std::vector<std::string>* words = [] {
+    auto* w = new std::vector<std::string>();
+    std::string err;
+    if (!LoadWordList(DefaultDataDir() + "/chinese_surnames.txt", w, &err)) ADD_FAILURE() << err;
+    return w;
+  }();
+  return *words;
 }
 
 }  // namespace gigafact

@@ -4,6 +4,7 @@
 #define GIGAFACT_TESTS_EXTRACTORS_TEST_DOCUMENT_H_
 
 #include <string>
+#include <vector>
 
 #include "core/document.h"
 #include "normalizers/alias_kb.h"
@@ -20,6 +21,8 @@ std::string SpanText(const Document& doc, Span span);
 // TestGazetteer / TestAliasKb: normalizers/data of the source tree.
 const Gazetteer& TestGazetteer();
 const AliasKb& TestAliasKb();
+// TestSurnames: normalizers/data/chinese_surnames.txt.
+const std::vector<std::string>& TestSurnames();
 
 }  // namespace gigafact
 

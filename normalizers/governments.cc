@@ -9,6 +9,11 @@ namespace gigafact {
 
 namespace {
 
+constexpr std::string_view kEnLevelWords[] = {"Provincial", "provincial", "Municipal", "municipal",
+                                              "City",       "city",       "State",     "state",
+                                              "Regional",   "regional",   "County",    "county",
+                                              "District",   "district",   "Prefectural"};
+
 constexpr std::string_view kZhAdminSuffixes[] = {"市", "省", "县", "縣", "区", "區"};
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
@@ -79,17 +84,29 @@ const GovernmentBody* Governments::MatchZhAfter(std::string_view text, size_t* l
 
 const GovernmentBody* Governments::MatchEnAfter(std::string_view text, size_t* length) const {
   if (text.empty() || text[0] != ' ') return nullptr;
-  std::string_view rest = text.substr(1);
+  // An optional level word may stand between the place and the body:
+  // "Shandong Provincial Transportation Department".
+  size_t lead = 1;
+  for (std::string_view level : kEnLevelWords) {
+    if (StartsWith(text.substr(1), level) && text.size() > 1 + level.size() &&
+        text[1 + level.size()] == ' ') {
+      lead = 2 + level.size();
+      break;
+    }
+  }
   const GovernmentBody* best = nullptr;
   size_t best_len = 0;
-  for (const GovernmentBody& b : bodies_) {
-    for (const std::string& f : b.en_forms) {
-      if (!StartsWith(rest, f) || 1 + f.size() <= best_len) continue;
-      // The form must end at a word boundary.
-      if (rest.size() > f.size() && std::isalnum(static_cast<unsigned char>(rest[f.size()])))
-        continue;
-      best = &b;
-      best_len = 1 + f.size();
+  for (size_t start : {lead, size_t{1}}) {
+    std::string_view rest = text.substr(start);
+    for (const GovernmentBody& b : bodies_) {
+      for (const std::string& f : b.en_forms) {
+        if (!StartsWith(rest, f) || start + f.size() <= best_len) continue;
+        // The form must end at a word boundary.
+        if (rest.size() > f.size() && std::isalnum(static_cast<unsigned char>(rest[f.size()])))
+          continue;
+        best = &b;
+        best_len = start + f.size();
+      }
     }
   }
   *length = best_len;

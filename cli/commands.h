@@ -15,6 +15,7 @@ constexpr int kExitUsage = 2;
 
 int RunExtract(const std::vector<std::string>& args);
 int RunEval(const std::vector<std::string>& args);
+int RunLoad(const std::vector<std::string>& args);
 
 }  // namespace gigafact
 

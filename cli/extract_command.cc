@@ -5,9 +5,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "normalizers/gazetteer.h"
+#include "output/sink.h"
 #include "pipeline/batch.h"
 #include "pipeline/pipeline.h"
 
@@ -40,6 +43,12 @@ uint64_t InputSize(const std::vector<std::string>& inputs) {
   return total;
 }
 
+// DatabaseFailure stops the run from inside the ordered writer when the
+// database refuses a record: the pipeline unwinds and RunExtract reports.
+struct DatabaseFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 }  // namespace
 
 int RunExtract(const std::vector<std::string>& args) {
@@ -47,13 +56,18 @@ int RunExtract(const std::vector<std::string>& args) {
       "usage: gigafact extract [PATH...|-] [options]\n\n"
       "Reads articles (files, directories walked recursively, *.jsonl batches, or '-' for\n"
       "stdin) and writes one JSON record per article, in input order, to stdout.\n"
+      "With --db URL the records go into a database (sqlite:FILE or postgresql://…) as\n"
+      "they are made, and to JSONL only with -o FILE ('-o -': stdout).\n"
       "Exit: 0 ok, 1 some inputs became error records, 2 usage error.\n\noptions");
-  std::string output, format = "auto", data_dir;
+  std::string output, format = "auto", data_dir, db_url;
+  size_t db_batch = SinkOptions().batch_size;
   int threads = 0;
   bool quiet = false;
   opts.add_options()
       ("help,h", "show this help")
-      ("output,o", po::value(&output), "write records to FILE instead of stdout")
+      ("output,o", po::value(&output), "write records to FILE instead of stdout ('-': stdout)")
+      ("db", po::value(&db_url), "also write records into a database: sqlite:FILE or postgresql://…")
+      ("db-batch", po::value(&db_batch)->default_value(db_batch), "records per database transaction")
       ("format", po::value(&format)->default_value("auto"), "input format: auto|text|jsonl")
       ("threads", po::value(&threads)->default_value(0), "worker threads (0: all cores)")
       ("data-dir", po::value(&data_dir), "gazetteer and alias tables (default: built-in path)")
@@ -90,14 +104,32 @@ int RunExtract(const std::vector<std::string>& args) {
   if (data_dir.empty()) data_dir = DefaultDataDir();
 
   std::string err;
+  // The database first: an unreachable one is reported before the tables load.
+  std::unique_ptr<DatabaseSink> sink;
+  Gazetteer gazetteer;  // the places' ancestors for the database
+  if (!db_url.empty()) {
+    SinkOptions sink_options;
+    sink_options.batch_size = db_batch > 0 ? db_batch : 1;
+    if (!gazetteer.LoadDir(data_dir, &err)) {
+      std::cerr << "gigafact extract: " << err << "\n";
+      return kExitSomeErrors;
+    }
+    sink_options.place_lookup = PlaceLookupOf(gazetteer);
+    sink = OpenDatabaseSink(db_url, sink_options, &err);
+    if (!sink) {
+      std::cerr << "gigafact extract: " << err << "\n";
+      return kExitSomeErrors;
+    }
+  }
   std::unique_ptr<Pipeline> pipeline = Pipeline::Create(data_dir, &err);
   if (!pipeline) {
     std::cerr << "gigafact extract: " << err << "\n";
     return kExitSomeErrors;
   }
   std::ofstream file;
-  std::ostream* out = &std::cout;
-  if (!output.empty()) {
+  // With --db the database is the output; JSONL too only when -o asks.
+  std::ostream* out = sink && output.empty() ? nullptr : &std::cout;
+  if (!output.empty() && output != "-") {
     file.open(output, std::ios::binary);
     if (!file) {
       std::cerr << "gigafact extract: cannot write " << output << "\n";
@@ -107,14 +139,32 @@ int RunExtract(const std::vector<std::string>& args) {
   }
   InputReader reader(inputs, fmt);
   Progress progress(std::cerr, !quiet && isatty(STDERR_FILENO), InputSize(inputs));
-  BatchStats stats = RunBatch(
-      &reader, *pipeline, threads,
-      [&](const std::string& line, bool) { *out << line << '\n'; },
-      [&](const BatchStats& s) { progress.Update(s); });
-  out->flush();
+  auto write_record = [&](const std::string& line, bool) {
+    if (out) *out << line << '\n';
+    if (!sink) return;
+    std::string db_err;
+    nlohmann::json record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (sink->Write(record, &db_err) != DatabaseSink::WriteStatus::kOk)
+      throw DatabaseFailure(db_err);
+  };
+  BatchStats stats;
+  std::string db_err;
+  try {
+    stats = RunBatch(&reader, *pipeline, threads, write_record,
+                     [&](const BatchStats& s) { progress.Update(s); });
+    if (sink && !sink->Commit(&db_err)) throw DatabaseFailure(db_err);
+  } catch (const DatabaseFailure& e) {
+    if (out) out->flush();
+    if (!quiet && isatty(STDERR_FILENO)) std::cerr << "\r\033[K";
+    std::cerr << "gigafact extract: " << e.what() << "\n"
+              << "gigafact extract: stopped; the articles committed so far are stored whole, "
+                 "and running the same command again completes the load\n";
+    return kExitSomeErrors;
+  }
+  if (out) out->flush();
   for (const auto& p : reader.problems()) std::cerr << "gigafact extract: " << p << "\n";
   if (!quiet) progress.Finish(stats);
-  if (!*out) {
+  if (out && !*out) {
     std::cerr << "gigafact extract: write error\n";
     return kExitSomeErrors;
   }

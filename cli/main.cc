@@ -13,6 +13,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  extract [PATH...|-]          articles in, one JSON record per article out (JSONL)\n"
     "  eval --gold DIR INPUT...     score records (or extract and score) against gold\n"
+    "  load RECORDS... --db URL     load records into SQLite or PostgreSQL\n"
     "\n"
     "'gigafact <command> --help' describes a command.\n";
 
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "extract") return gigafact::RunExtract(args);
   if (command == "eval") return gigafact::RunEval(args);
+  if (command == "load") return gigafact::RunLoad(args);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return gigafact::kExitOk;

@@ -4,8 +4,35 @@
 
 namespace gigafact {
 
+namespace {
+
+// FormatDuration writes seconds as "42s", "3m07s" or "2h05m".
+std::string FormatDuration(double seconds) {
+  long s = seconds > 0 ? static_cast<long>(seconds + 0.5) : 0;
+  char buf[32];
+  if (s < 60) std::snprintf(buf, sizeof buf, "%lds", s);
+  else if (s < 3600) std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
+  else std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, (s % 3600) / 60);
+  return buf;
+}
+
+}  // namespace
+
 Progress::Progress(std::ostream& err, bool enabled, uint64_t total_bytes)
     : err_(err), enabled_(enabled), total_bytes_(total_bytes) {}
+
+std::string Progress::Line(const BatchStats& s) const {
+  double secs = s.seconds > 0 ? s.seconds : 1e-9;
+  std::string eta;
+  if (total_bytes_ > s.bytes && s.bytes > 0)
+    eta = "  ETA " + FormatDuration(double(total_bytes_ - s.bytes) / (double(s.bytes) / secs));
+  char line[200];
+  std::snprintf(line, sizeof line, "%llu articles  %.0f articles/s  %.1f MB/s  %llu errors  %s%s",
+                static_cast<unsigned long long>(s.articles), double(s.articles) / secs,
+                double(s.bytes) / 1e6 / secs, static_cast<unsigned long long>(s.error_records),
+                FormatDuration(s.seconds).c_str(), eta.c_str());
+  return line;
+}
 
 void Progress::Update(const BatchStats& s) {
   if (!enabled_) return;
@@ -13,32 +40,27 @@ void Progress::Update(const BatchStats& s) {
   if (drawn_ && now - last_draw_ < std::chrono::milliseconds(200)) return;
   last_draw_ = now;
   drawn_ = true;
-  double secs = s.seconds > 0 ? s.seconds : 1e-9;
-  double mb = double(s.bytes) / 1e6;
-  char eta[48] = "";
-  if (total_bytes_ > s.bytes && s.bytes > 0) {
-    double rest = double(total_bytes_ - s.bytes) / (double(s.bytes) / secs);
-    std::snprintf(eta, sizeof eta, "  ETA %.0fs", rest);
-  }
-  char line[200];
-  std::snprintf(line, sizeof line, "\r%llu articles  %.0f art/s  %.1f MB/s  %llu errors%s   ",
-                static_cast<unsigned long long>(s.articles), double(s.articles) / secs, mb / secs,
-                static_cast<unsigned long long>(s.error_records), eta);
-  err_ << line << std::flush;
+  // "\r" returns to the start of the line, "\033[K" clears what a longer
+  // previous line left.
+  err_ << '\r' << Line(s) << "\033[K" << std::flush;
 }
 
-void Progress::Finish(const BatchStats& s) {
-  if (enabled_ && drawn_) err_ << "\r\033[K";
+std::string Progress::Summary(const BatchStats& s) {
   char line[240];
   double secs = s.seconds > 0 ? s.seconds : 1e-9;
   std::snprintf(line, sizeof line,
                 "gigafact: %llu articles in, %llu records out, %llu error records, "
-                "%.1f MB in %.2fs (%.1f MB/s, %.0f articles/s)\n",
-                static_cast<unsigned long long>(s.articles),
+                "%.1f MB in %.2fs (%.1f MB/s, %.0f articles/s)",
+                static_cast<unsigned long long>(s.articles_in),
                 static_cast<unsigned long long>(s.articles),
                 static_cast<unsigned long long>(s.error_records), double(s.bytes) / 1e6, s.seconds,
                 double(s.bytes) / 1e6 / secs, double(s.articles) / secs);
-  err_ << line << std::flush;
+  return line;
+}
+
+void Progress::Finish(const BatchStats& s) {
+  if (enabled_ && drawn_) err_ << "\r\033[K";
+  err_ << Summary(s) << '\n' << std::flush;
 }
 
 }  // namespace gigafact

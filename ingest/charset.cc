@@ -19,6 +19,11 @@ constexpr double kBinaryControlShare = 0.05;
 // repaired rather than re-read in a legacy charset: a damaged UTF-8 page has a
 // handful, a GBK or Big5 page has them on almost every Chinese character.
 constexpr double kRepairableInvalidShare = 0.01;
+// Well-formed multi-byte UTF-8 characters per malformed byte from which a
+// short page is damaged UTF-8 all the same: one cut character in a
+// two-line Chinese article is over 1 % of its bytes, yet the rest reads as
+// UTF-8, which GBK and Big5 text almost never does.
+constexpr size_t kRepairableWellFormedPerBad = 8;
 
 bool IsControlByte(unsigned char c) {
   return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B;
@@ -56,11 +61,13 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return n;
 }
 
-// RepairUtf8 replaces each malformed byte by U+FFFD; returns how many.
-size_t RepairUtf8(std::string_view in, std::string* out) {
+// RepairUtf8 replaces each malformed byte by U+FFFD; returns how many, and
+// counts the well-formed multi-byte characters in *multibyte.
+size_t RepairUtf8(std::string_view in, std::string* out, size_t* multibyte) {
   out->clear();
   out->reserve(in.size() + 16);
   size_t bad = 0;
+  *multibyte = 0;
   for (size_t i = 0; i < in.size();) {
     size_t n = Utf8SequenceLength(in, i);
     if (n == 0) {
@@ -69,6 +76,7 @@ size_t RepairUtf8(std::string_view in, std::string* out) {
       ++i;
     } else {
       out->append(in.substr(i, n));
+      *multibyte += n > 1;
       i += n;
     }
   }
@@ -139,13 +147,13 @@ DecodeResult Finish(DecodeResult r) {
   return r;
 }
 
-}  // namespace
-
-bool IsValidUtf8(std::string_view bytes) {
+bool IsValidUtf8Bytes(std::string_view bytes) {
   return simdjson::validate_utf8(bytes.data(), bytes.size());
 }
 
-DecodeResult DecodeToUtf8(std::string_view bytes) {
+// Decode is DecodeToUtf8; owned, if not null, is the buffer bytes view, which
+// valid UTF-8 may take over.
+DecodeResult Decode(std::string_view bytes, std::string* owned) {
   DecodeResult r;
   // UTF-16 is recognised by its BOM only (SPEC §1).
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
@@ -170,15 +178,22 @@ DecodeResult DecodeToUtf8(std::string_view bytes) {
     return r;
   }
 
-  if (IsValidUtf8(bytes)) {
-    r.utf8.assign(bytes);
+  if (IsValidUtf8Bytes(bytes)) {
+    if (owned != nullptr) {
+      owned->erase(0, owned->size() - bytes.size());  // the BOM, if any
+      r.utf8 = std::move(*owned);
+    } else {
+      r.utf8.assign(bytes);
+    }
     r.charset = "UTF-8";
     return Finish(std::move(r));
   }
 
   std::string repaired;
-  size_t bad = RepairUtf8(bytes, &repaired);
-  if (bad <= kRepairableInvalidShare * static_cast<double>(bytes.size())) {
+  size_t multibyte = 0;
+  size_t bad = RepairUtf8(bytes, &repaired, &multibyte);
+  if (bad <= kRepairableInvalidShare * static_cast<double>(bytes.size()) ||
+      multibyte >= kRepairableWellFormedPerBad * bad) {
     r.utf8 = std::move(repaired);
     r.charset = "UTF-8";
     r.warnings.push_back("invalid_utf8: " + std::to_string(bad) +
@@ -219,5 +234,13 @@ DecodeResult DecodeToUtf8(std::string_view bytes) {
                     " malformed bytes) and no supported charset reads it";
   return r;
 }
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view bytes) { return IsValidUtf8Bytes(bytes); }
+
+DecodeResult DecodeToUtf8(std::string_view bytes) { return Decode(bytes, nullptr); }
+
+DecodeResult TakeAndDecodeToUtf8(std::string&& bytes) { return Decode(bytes, &bytes); }
 
 }  // namespace gigafact

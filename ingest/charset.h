@@ -30,6 +30,11 @@ bool IsValidUtf8(std::string_view bytes);
 // warning; bytes that look binary are an error.
 DecodeResult DecodeToUtf8(std::string_view bytes);
 
+// TakeAndDecodeToUtf8 is DecodeToUtf8 for a buffer the caller gives up: valid
+// UTF-8 (most pages) moves into the result instead of being copied, so a
+// 100 MB article is held once. bytes is left unspecified.
+DecodeResult TakeAndDecodeToUtf8(std::string&& bytes);
+
 }  // namespace gigafact
 
 #endif  // GIGAFACT_INGEST_CHARSET_H_

@@ -39,7 +39,7 @@ bool Ingest(RawArticle raw, Document* doc, IngestError* error) {
     *error = {"empty_input", "the article is empty (0 bytes)"};
     return false;
   }
-  DecodeResult decoded = DecodeToUtf8(raw.bytes);
+  DecodeResult decoded = TakeAndDecodeToUtf8(std::move(raw.bytes));
   if (!decoded.ok) {
     *error = {decoded.error_code, decoded.error_message};
     return false;

@@ -33,6 +33,14 @@ std::string JsonString(const nlohmann::json& obj, const char* key) {
   return it->dump();
 }
 
+// UntieFromOutput stops a stream from flushing its tied output stream (cin
+// flushes cout) before each read: in a batch run the reader and the writer
+// are different threads, and that flush would race with the writer's output.
+std::istream* UntieFromOutput(std::istream* in) {
+  in->tie(nullptr);
+  return in;
+}
+
 }  // namespace
 
 std::string DocIdFromPath(const std::string& relative_path) {
@@ -43,13 +51,23 @@ std::string DocIdFromPath(const std::string& relative_path) {
 InputReader::InputReader(std::vector<std::string> inputs, InputFormat format)
     : format_(format), inputs_(std::move(inputs)) {}
 
+InputReader::InputReader(std::istream* stream, std::string name) : format_(InputFormat::kJsonl) {
+  Source src;
+  src.doc_path = name;
+  src.source_path = std::move(name);
+  src.stream = UntieFromOutput(stream);
+  src.jsonl = true;
+  pending_.push_back(std::move(src));
+}
+
 InputReader::~InputReader() = default;
 
 void InputReader::ExpandInput(const std::string& input) {
   pending_.clear();
   next_source_ = 0;
   if (input == "-") {
-    pending_.push_back({"stdin", {}, true, format_ != InputFormat::kText});
+    UntieFromOutput(&std::cin);
+    pending_.push_back({"stdin", {}, "-", &std::cin, format_ != InputFormat::kText});
     return;
   }
   fs::path root(input);
@@ -69,7 +87,7 @@ void InputReader::ExpandInput(const std::string& input) {
       std::string rel = fs::relative(p, root, ec).generic_string();
       bool jsonl = format_ == InputFormat::kJsonl ||
                    (format_ == InputFormat::kAuto && IsBatchFile(p));
-      pending_.push_back({rel, p, false, jsonl});
+      pending_.push_back({rel, p, p.generic_string(), nullptr, jsonl});
     }
     return;
   }
@@ -78,14 +96,14 @@ void InputReader::ExpandInput(const std::string& input) {
     return;
   }
   bool jsonl = format_ == InputFormat::kJsonl || (format_ == InputFormat::kAuto && IsBatchFile(root));
-  pending_.push_back({root.filename().string(), root, false, jsonl});
+  pending_.push_back({root.filename().string(), root, root.generic_string(), nullptr, jsonl});
 }
 
 void InputReader::ReadTextFile(const Source& src, RawArticle* article) {
   article->doc_id = DocIdFromPath(src.doc_path);
-  article->path = src.is_stdin ? "-" : src.fs_path.generic_string();
-  if (src.is_stdin) {
-    article->bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
+  article->path = src.source_path;
+  if (src.stream != nullptr) {
+    article->bytes.assign(std::istreambuf_iterator<char>(*src.stream), {});
   } else {
     std::ifstream in(src.fs_path, std::ios::binary);
     if (!in) {
@@ -109,40 +127,43 @@ void InputReader::ReadTextFile(const Source& src, RawArticle* article) {
   bytes_read_ += article->bytes.size();
 }
 
-bool InputReader::ParseJsonlLine(const std::string& raw_line, RawArticle* article) {
-  std::string decoded;
-  const std::string* line = &raw_line;
-  if (!IsValidUtf8(raw_line)) {
+void ParseJsonlArticle(RawArticle* article) {
+  if (!article->jsonl_pending) return;
+  article->jsonl_pending = false;
+  std::string line = std::move(article->bytes);
+  article->bytes = std::string();
+  if (!IsValidUtf8(line)) {
     // A batch written in a legacy charset: decode the line before parsing.
-    DecodeResult d = DecodeToUtf8(raw_line);
-    if (d.ok) {
-      decoded = std::move(d.utf8);
-      line = &decoded;
-    }
+    DecodeResult d = DecodeToUtf8(line);
+    if (d.ok) line = std::move(d.utf8);
   }
-  nlohmann::json obj = nlohmann::json::parse(*line, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  line = std::string();  // the line is in obj now: hold the text once
+  // Messages name no line number: a record depends on its line alone, so a
+  // batch cut into shards gives the same records (a line without an id still
+  // gets "<file>:<line>" as its doc_id, SPEC §1).
   if (obj.is_discarded() || !obj.is_object()) {
     article->error_code = "malformed_jsonl";
-    article->error_message = "line " + std::to_string(jsonl_line_) + " is not a JSON object";
-    return false;
+    article->error_message = "the line is not a JSON object";
+    return;
   }
   std::string id = JsonString(obj, "id");
-  if (!id.empty()) article->doc_id = id;
+  if (!id.empty()) article->doc_id = std::move(id);
   article->url = JsonString(obj, "url");
   article->title = JsonString(obj, "title");
   article->published = JsonString(obj, "published");
   auto text = obj.find("text");
   if (text == obj.end() || !text->is_string()) {
     article->error_code = "missing_text";
-    article->error_message = "line " + std::to_string(jsonl_line_) + " has no string \"text\" field";
-    return false;
+    article->error_message = "the line has no string \"text\" field";
+    return;
   }
-  article->bytes = text->get<std::string>();
-  return true;
+  article->bytes = std::move(text->get_ref<std::string&>());
 }
 
 bool InputReader::NextFromJsonl(RawArticle* article) {
-  std::string line;
+  *article = RawArticle();
+  std::string& line = article->bytes;
   while (std::getline(*jsonl_, line)) {
     ++jsonl_line_;
     bytes_read_ += line.size() + 1;
@@ -150,18 +171,25 @@ bool InputReader::NextFromJsonl(RawArticle* article) {
     bool blank = std::all_of(line.begin(), line.end(),
                              [](char c) { return c == ' ' || c == '\t'; });
     if (blank) continue;
-    *article = RawArticle();
-    article->path = jsonl_source_.is_stdin ? "-" : jsonl_source_.fs_path.generic_string();
+    article->path = jsonl_source_.source_path;
     article->doc_id = jsonl_source_.doc_path + ":" + std::to_string(jsonl_line_);
-    ParseJsonlLine(line, article);
+    article->jsonl_pending = true;
+    article->jsonl_line = jsonl_line_;
     return true;
   }
+  line = std::string();
   jsonl_file_.reset();
   jsonl_ = nullptr;
   return false;
 }
 
 bool InputReader::Next(RawArticle* article) {
+  if (!NextUnparsed(article)) return false;
+  ParseJsonlArticle(article);
+  return true;
+}
+
+bool InputReader::NextUnparsed(RawArticle* article) {
   for (;;) {
     if (jsonl_ != nullptr && NextFromJsonl(article)) return true;
     if (next_source_ < pending_.size()) {
@@ -169,14 +197,14 @@ bool InputReader::Next(RawArticle* article) {
       if (src.jsonl) {
         jsonl_source_ = src;
         jsonl_line_ = 0;
-        if (src.is_stdin) {
-          jsonl_ = &std::cin;
+        if (src.stream != nullptr) {
+          jsonl_ = src.stream;
         } else {
           jsonl_file_ = std::make_unique<std::ifstream>(src.fs_path, std::ios::binary);
           if (!*jsonl_file_) {
             *article = RawArticle();
             article->doc_id = src.doc_path;
-            article->path = src.fs_path.generic_string();
+            article->path = src.source_path;
             article->error_code = "unreadable";
             article->error_message = "cannot open " + article->path;
             jsonl_file_.reset();

@@ -17,22 +17,42 @@ enum class InputFormat { kAuto, kText, kJsonl };
 
 // RawArticle: an article's bytes and metadata before decoding. When
 // error_code is set the article could not be read; it still becomes a record.
+// An article is moved, never copied, from the reader to the record: a 100 MB
+// page is held once.
 struct RawArticle {
   std::string doc_id;
   std::string path;        // the file it came from ("-" for stdin)
   std::string bytes;       // the article text, in whatever charset it came
   std::string url, title, published;  // JSONL metadata, empty if absent
   std::string error_code, error_message;
+  // Set by InputReader::NextUnparsed: bytes still hold line jsonl_line of a
+  // JSONL batch, for ParseJsonlArticle to turn into the fields above.
+  bool jsonl_pending = false;
+  uint64_t jsonl_line = 0;
 };
+
+// ParseJsonlArticle completes an article that NextUnparsed left as a JSONL
+// line: parses the line (decoding it first if it is not UTF-8) and fills
+// text, id, url, title and published, or error_code "malformed_jsonl" /
+// "missing_text". Does nothing to other articles. Thread-safe, so a batch
+// run parses lines on its worker threads rather than on its one reader.
+void ParseJsonlArticle(RawArticle* article);
 
 class InputReader {
  public:
   // Each input is a file, a directory (walked recursively, sorted) or "-".
   InputReader(std::vector<std::string> inputs, InputFormat format);
+  // A JSONL batch read from *stream (not owned, must outlive the reader);
+  // name stands for the file in doc ids ("name:LINE") and source paths.
+  InputReader(std::istream* stream, std::string name);
   ~InputReader();
 
   // Next fills *article with the next article; false at the end.
   bool Next(RawArticle* article);
+  // NextUnparsed is Next without parsing JSONL lines: a line comes back in
+  // article->bytes with jsonl_pending set; ParseJsonlArticle completes it.
+  // Reading stays a cheap split into lines, whatever the line's size.
+  bool NextUnparsed(RawArticle* article);
 
   // Diagnostics for inputs that held no article at all (missing paths).
   const std::vector<std::string>& problems() const { return problems_; }
@@ -42,13 +62,13 @@ class InputReader {
   struct Source {
     std::string doc_path;   // path relative to its argument, for doc ids
     std::filesystem::path fs_path;
-    bool is_stdin = false;
+    std::string source_path;         // what records give as source.path
+    std::istream* stream = nullptr;  // stdin or a caller's stream, else null
     bool jsonl = false;
   };
   void ExpandInput(const std::string& input);
   bool NextFromJsonl(RawArticle* article);
   void ReadTextFile(const Source& src, RawArticle* article);
-  bool ParseJsonlLine(const std::string& line, RawArticle* article);
 
   InputFormat format_;
   std::vector<std::string> inputs_;

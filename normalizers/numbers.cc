@@ -12,6 +12,7 @@ namespace gigafact {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // DigitRun returns the length of the run of ASCII digits starting at pos.
 size_t DigitRun(std::string_view s, size_t pos) {
@@ -55,6 +56,22 @@ size_t GroupedInteger(std::string_view s, char sep, int* groups) {
   return *groups > 0 ? pos : 0;
 }
 
+// IsDotDecimal tells whether s is ".ddd" (at least one digit).
+bool IsDotDecimal(std::string_view s) {
+  return s.size() > 1 && s[0] == '.' && DigitRun(s, 1) == s.size() - 1;
+}
+
+std::string ReplaceAll(std::string_view s, std::string_view from, std::string_view to) {
+  std::string r;
+  size_t pos = 0;
+  for (size_t hit; (hit = s.find(from, pos)) != std::string_view::npos; pos = hit + from.size()) {
+    r.append(s.substr(pos, hit - pos));
+    r.append(to);
+  }
+  r.append(s.substr(pos));
+  return r;
+}
+
 // StripChar returns s without any occurrence of c.
 std::string StripChar(std::string_view s, char c) {
   std::string r;
@@ -76,10 +93,12 @@ struct ChineseChar {
 // 十百千 (and 拾佰仟), the big units 万亿 (and 萬億), and the decimal point 点.
 constexpr ChineseChar kChineseChars[] = {
     {"〇", ChineseChar::kDigit, 0}, {"零", ChineseChar::kDigit, 0},
+    {"○", ChineseChar::kDigit, 0},  // U+25CB, a common stand-in for 〇
     {"一", ChineseChar::kDigit, 1}, {"壹", ChineseChar::kDigit, 1},
     {"二", ChineseChar::kDigit, 2}, {"贰", ChineseChar::kDigit, 2},
     {"貳", ChineseChar::kDigit, 2}, {"两", ChineseChar::kDigit, 2},
-    {"兩", ChineseChar::kDigit, 2}, {"三", ChineseChar::kDigit, 3},
+    {"兩", ChineseChar::kDigit, 2}, {"倆", ChineseChar::kDigit, 2},
+    {"俩", ChineseChar::kDigit, 2}, {"三", ChineseChar::kDigit, 3},
     {"叁", ChineseChar::kDigit, 3}, {"參", ChineseChar::kDigit, 3},
     {"四", ChineseChar::kDigit, 4}, {"肆", ChineseChar::kDigit, 4},
     {"五", ChineseChar::kDigit, 5}, {"伍", ChineseChar::kDigit, 5},
@@ -121,6 +140,64 @@ size_t ArabicRunLength(std::string_view s, size_t pos) {
   return n;
 }
 
+bool IsZeroChar(const ChineseChar* c) { return c->type == ChineseChar::kDigit && c->value == 0; }
+
+// IsRunDigit: a digit that may stand in a digit-by-digit run. 两 is left out:
+// "两三" is "two or three", never 23.
+bool IsRunDigit(const ChineseChar* c, std::string_view utf8) {
+  return c != nullptr && c->type == ChineseChar::kDigit && utf8 != "两" && utf8 != "兩" &&
+         utf8 != "倆" && utf8 != "俩";
+}
+
+// FoldDigitRuns rewrites runs of Chinese digits written digit by digit as
+// ASCII digits: "二〇二五" → "2025", "一六○億" → "160億", "二.一" → "2.1". A run
+// is two or more digits (a leading zero stays Chinese: the 零 of "一百零五"
+// marks a gap) or digits around a '.'. Returns false for a run followed by
+// 十/百/千 ("二三十" is "twenty or thirty", no number).
+bool FoldDigitRuns(std::string_view text, std::string* out) {
+  out->clear();
+  size_t pos = 0;
+  while (pos < text.size()) {
+    // Collect the run starting at pos.
+    std::string digits;
+    size_t end = pos, count = 0;
+    bool dot = false;
+    while (end < text.size()) {
+      size_t len = 0;
+      const ChineseChar* c = LookupChineseChar(text.substr(end), &len);
+      if (IsRunDigit(c, text.substr(end, len))) {
+        if (count == 0 && IsZeroChar(c)) break;
+        digits.push_back(static_cast<char>('0' + static_cast<int>(c->value)));
+        ++count;
+        end += len;
+      } else if (text[end] == '.' && count > 0 && !dot && end + 1 < text.size()) {
+        size_t next_len = 0;
+        const ChineseChar* next = LookupChineseChar(text.substr(end + 1), &next_len);
+        if (!IsRunDigit(next, text.substr(end + 1, next_len))) break;
+        digits.push_back('.');
+        dot = true;
+        ++end;
+      } else {
+        break;
+      }
+    }
+    if (count >= 2 || dot) {
+      size_t len = 0;
+      const ChineseChar* after = end < text.size() ? LookupChineseChar(text.substr(end), &len) : nullptr;
+      if (after != nullptr && after->type == ChineseChar::kSmallUnit) return false;
+      *out += digits;
+      pos = end;
+      continue;
+    }
+    // Not a run: copy one character (a whole UTF-8 sequence).
+    size_t len = 1;
+    while (pos + len < text.size() && IsUtf8Continuation(text[pos + len])) ++len;
+    out->append(text.substr(pos, len));
+    pos += len;
+  }
+  return true;
+}
+
 // ChineseNumberParser: the positional reading of 一亿二千三百万零五 and its
 // mixed forms. `section` holds the value below the current big unit,
 // `pending` the digit (or Arabic number) not yet multiplied by a unit.
@@ -130,6 +207,15 @@ class ChineseNumberParser {
     size_t pos = 0;
     while (pos < text.size()) {
       size_t len = 0;
+      if (text[pos] == ' ') {  // "一百 五 十 二", "7 万5 千"
+        ++pos;
+        continue;
+      }
+      if (in_fraction_ && IsDigit(text[pos])) {  // 三点"二五" folded to ASCII
+        if (!TakeDigit(text[pos] - '0')) return false;
+        ++pos;
+        continue;
+      }
       if (IsDigit(text[pos]) || text[pos] == '.') {
         len = ArabicRunLength(text, pos);
         double v;
@@ -158,7 +244,6 @@ class ChineseNumberParser {
 
   bool TakeDigit(double d) {
     ++digit_count_;
-    digits_.push_back(static_cast<char>('0' + static_cast<int>(d)));
     if (in_fraction_) {
       fraction_scale_ /= 10;
       pending_ += d * fraction_scale_;
@@ -208,8 +293,9 @@ class ChineseNumberParser {
     if (has_pending_) section_ += pending_;
     has_pending_ = false;
     if (section_ == 0 && total_ == 0) return false;  // 万 or 亿万 alone
-    if (section_ == 0 && u <= last_big_) return false;
-    if (last_big_ != 0 && u > last_big_) {
+    if (section_ == 0 && u <= last_big_) {
+      total_ *= u;  // 万万 = 亿 (四万万 = 4e8), an old but living form
+    } else if (last_big_ != 0 && u > last_big_) {
       total_ = (total_ + section_) * u;  // 万亿: the larger unit scales all
     } else {
       total_ += section_ * u;
@@ -224,29 +310,26 @@ class ChineseNumberParser {
   }
 
   bool TakePoint() {
-    if (in_fraction_ || arabic_) return false;
+    if (in_fraction_) return false;
     if (!has_pending_) {
       pending_ = 0;
       has_pending_ = true;
     }
     in_fraction_ = true;
-    has_point_ = true;
     return true;
   }
 
   bool Finish(double* out) {
     if (digit_count_ == 0 && !arabic_ && !has_unit_) return false;
-    if (adjacent_digits_) {
-      // 二〇二五: digit by digit, only when no unit or point is involved.
-      if (has_unit_ || has_point_ || arabic_) return false;
-      *out = std::strtod(digits_.c_str(), nullptr);
-      return true;
-    }
+    // Digits side by side that FoldDigitRuns left alone ("两三", "零五") are
+    // no number.
+    if (adjacent_digits_) return false;
     if (in_fraction_ && fraction_scale_ == 1) return false;  // trailing 点
     if (has_pending_) {
-      // Tail elision: 一万五 = 15000, 三千五 = 3500 (the digit right after a
-      // unit counts in the next lower unit).
-      if (!in_fraction_ && !zero_seen_ && last_unit_ >= 100) {
+      // Tail elision: 一万五 = 15000, 三千五 = 3500 (a single digit right
+      // after a unit counts in the next lower unit; "3万4000" is literal).
+      if (!in_fraction_ && !zero_seen_ && last_unit_ >= 100 && pending_ >= 1 &&
+          pending_ <= 9 && pending_ == std::floor(pending_)) {
         pending_ *= last_unit_ / 10;
       }
       section_ += pending_;
@@ -259,10 +342,176 @@ class ChineseNumberParser {
   double last_small_ = 0, last_big_ = 0, last_unit_ = 0;
   double fraction_scale_ = 1;
   bool has_pending_ = false, in_fraction_ = false, has_unit_ = false;
-  bool has_point_ = false, adjacent_digits_ = false, arabic_ = false;
+  bool adjacent_digits_ = false, arabic_ = false;
   bool zero_seen_ = false;
   int digit_count_ = 0;
-  std::string digits_;
+};
+
+// EnglishWord: one English number word.
+struct EnglishWord {
+  const char* text;
+  enum Type { kUnit, kTeen, kTen, kHundred, kScale } type;
+  double value;
+};
+
+constexpr EnglishWord kEnglishWords[] = {
+    {"zero", EnglishWord::kUnit, 0},       {"naught", EnglishWord::kUnit, 0},
+    {"nought", EnglishWord::kUnit, 0},     {"one", EnglishWord::kUnit, 1},
+    {"two", EnglishWord::kUnit, 2},        {"three", EnglishWord::kUnit, 3},
+    {"four", EnglishWord::kUnit, 4},       {"five", EnglishWord::kUnit, 5},
+    {"six", EnglishWord::kUnit, 6},        {"seven", EnglishWord::kUnit, 7},
+    {"eight", EnglishWord::kUnit, 8},      {"nine", EnglishWord::kUnit, 9},
+    {"ten", EnglishWord::kTeen, 10},       {"eleven", EnglishWord::kTeen, 11},
+    {"twelve", EnglishWord::kTeen, 12},    {"thirteen", EnglishWord::kTeen, 13},
+    {"fourteen", EnglishWord::kTeen, 14},  {"fifteen", EnglishWord::kTeen, 15},
+    {"sixteen", EnglishWord::kTeen, 16},   {"seventeen", EnglishWord::kTeen, 17},
+    {"eighteen", EnglishWord::kTeen, 18},  {"nineteen", EnglishWord::kTeen, 19},
+    {"twenty", EnglishWord::kTen, 20},     {"thirty", EnglishWord::kTen, 30},
+    {"forty", EnglishWord::kTen, 40},      {"fifty", EnglishWord::kTen, 50},
+    {"sixty", EnglishWord::kTen, 60},      {"seventy", EnglishWord::kTen, 70},
+    {"eighty", EnglishWord::kTen, 80},     {"ninety", EnglishWord::kTen, 90},
+    {"hundred", EnglishWord::kHundred, 100}, {"thousand", EnglishWord::kScale, 1e3},
+    {"million", EnglishWord::kScale, 1e6}, {"billion", EnglishWord::kScale, 1e9},
+    {"trillion", EnglishWord::kScale, 1e12}, {"mn", EnglishWord::kScale, 1e6},
+    {"bn", EnglishWord::kScale, 1e9},
+};
+
+std::string AsciiLower(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+const EnglishWord* LookupEnglishWord(std::string_view word) {
+  std::string lower = AsciiLower(word);
+  for (const EnglishWord& w : kEnglishWords) {
+    if (lower == w.text) return &w;
+  }
+  return nullptr;
+}
+
+// EnglishNumberParser: reads word by word. `current` is the group below the
+// last scale word, `total` what the scale words have fixed.
+class EnglishNumberParser {
+ public:
+  bool Parse(std::string_view text) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+      if (text[pos] == ' ' || text[pos] == '-') {
+        ++pos;
+        continue;
+      }
+      size_t end = pos;
+      while (end < text.size() && text[end] != ' ' && text[end] != '-') ++end;
+      if (!TakeWord(text.substr(pos, end - pos))) return false;
+      pos = end;
+    }
+    return words_ > 0 && last_ != kAnd && last_ != kPoint && last_ != kA;
+  }
+
+  double value() const {
+    return total_ + current_ + (fraction_.empty() ? 0 : std::strtod(("0." + fraction_).c_str(), nullptr));
+  }
+
+ private:
+  enum Last { kNone, kA, kArabic, kUnit, kTeen, kTen, kHundred, kScale, kAnd, kPoint };
+
+  bool TakeWord(std::string_view word) {
+    ++words_;
+    if (in_fraction_) return TakeFractionWord(word);
+    if (IsDigit(word[0])) {
+      double v;
+      if (last_ != kNone || !ParseArabicNumber(word, &v)) return false;
+      current_ = v;
+      last_ = kArabic;
+      return true;
+    }
+    std::string lower = AsciiLower(word);
+    if (lower == "and") {
+      if (last_ != kHundred && last_ != kScale) return false;
+      last_ = kAnd;
+      return true;
+    }
+    if (lower == "point") {
+      if (last_ == kNone || last_ == kAnd || last_ == kA) return false;
+      in_fraction_ = true;
+      last_ = kPoint;
+      return true;
+    }
+    if (lower == "a") {
+      if (last_ != kNone) return false;
+      current_ = 1;
+      last_ = kA;
+      return true;
+    }
+    const EnglishWord* w = LookupEnglishWord(word);
+    if (w == nullptr) return false;
+    switch (w->type) {
+      case EnglishWord::kUnit:
+        if (last_ == kUnit || last_ == kTeen || last_ == kArabic || last_ == kA) return false;
+        current_ += w->value;
+        last_ = kUnit;
+        return true;
+      case EnglishWord::kTeen:
+      case EnglishWord::kTen:
+        if (last_ == kUnit || last_ == kTeen || last_ == kTen || last_ == kArabic ||
+            last_ == kA) {
+          return false;
+        }
+        current_ += w->value;
+        last_ = w->type == EnglishWord::kTeen ? kTeen : kTen;
+        return true;
+      case EnglishWord::kHundred:
+        if (last_ == kNone || last_ == kHundred || last_ == kAnd) return false;
+        current_ *= 100;
+        last_ = kHundred;
+        return true;
+      case EnglishWord::kScale:
+        if (last_ == kNone || last_ == kAnd) return false;
+        if (last_scale_ != 0 && w->value > last_scale_) {
+          total_ = (total_ + current_) * w->value;  // "thousand million"
+        } else {
+          total_ += current_ * w->value;
+        }
+        current_ = 0;
+        last_scale_ = w->value;
+        last_ = kScale;
+        return true;
+    }
+    return false;
+  }
+
+  // TakeFractionWord: after "point" every word is digits ("seventy-one" is
+  // "7" then "1"; "zero", "naught", "nought" and "oh" are 0).
+  bool TakeFractionWord(std::string_view word) {
+    std::string lower = AsciiLower(word);
+    if (lower == "oh") {
+      fraction_ += '0';
+      last_ = kUnit;
+      return true;
+    }
+    const EnglishWord* w = LookupEnglishWord(word);
+    if (w == nullptr) return false;
+    if (w->type == EnglishWord::kUnit) {
+      fraction_ += static_cast<char>('0' + static_cast<int>(w->value));
+    } else if (w->type == EnglishWord::kTen) {
+      fraction_ += static_cast<char>('0' + static_cast<int>(w->value / 10));
+    } else if (w->type == EnglishWord::kTeen) {
+      fraction_ += std::to_string(static_cast<int>(w->value));
+    } else {
+      return false;
+    }
+    last_ = kUnit;
+    return true;
+  }
+
+  double total_ = 0, current_ = 0, last_scale_ = 0;
+  std::string fraction_;
+  bool in_fraction_ = false;
+  Last last_ = kNone;
+  int words_ = 0;
 };
 
 }  // namespace
@@ -270,20 +519,35 @@ class ChineseNumberParser {
 // ---------------------------------------------------------------------------
 // Public API.
 
+bool ParseEnglishNumber(std::string_view text, double* out) {
+  EnglishNumberParser parser;
+  if (!parser.Parse(text)) return false;
+  double v = parser.value();
+  if (!std::isfinite(v)) return false;
+  *out = v;
+  return true;
+}
+
 bool ParseArabicNumber(std::string_view text, double* out) {
   if (text.empty()) return false;
-  int groups = 0;
-  // "1,000" / "12,345.67": comma thousands with an optional dot decimal.
-  size_t n = GroupedInteger(text, ',', &groups);
-  if (n > 0) {
+  // Swiss "2’000": the typographic apostrophe reads as the ASCII one.
+  std::string folded;
+  if (text.find("\xE2\x80\x99") != std::string_view::npos) {
+    folded = ReplaceAll(text, "\xE2\x80\x99", "'");
+    text = folded;
+  }
+  // "1,000", "12,345.67", "12 345", "2'000": thousands groups, dot decimal.
+  for (char sep : {',', ' ', '\''}) {
+    int groups = 0;
+    size_t n = GroupedInteger(text, sep, &groups);
+    if (n == 0) continue;
     std::string_view rest = text.substr(n);
-    if (rest.empty() || (rest[0] == '.' && rest.size() > 1 &&
-                         DigitRun(rest, 1) == rest.size() - 1)) {
-      return ParseDigitsAndDot(StripChar(text, ','), out);
-    }
+    if (rest.empty() || IsDotDecimal(rest)) return ParseDigitsAndDot(StripChar(text, sep), out);
+    if (sep != ',') return false;  // "1,000,5" may still be a dot-grouped number
   }
   // "1.000.000" / "1.000,5": dot thousands, unambiguous forms only.
-  n = GroupedInteger(text, '.', &groups);
+  int groups = 0;
+  size_t n = GroupedInteger(text, '.', &groups);
   if (n > 0) {
     std::string_view rest = text.substr(n);
     bool comma_decimal = rest.size() > 1 && rest[0] == ',' &&
@@ -294,21 +558,12 @@ bool ParseArabicNumber(std::string_view text, double* out) {
       return ParseDigitsAndDot(s, out);
     }
   }
-  // "12 345": thousands split by single spaces.
-  n = GroupedInteger(text, ' ', &groups);
-  if (n > 0) {
-    std::string_view rest = text.substr(n);
-    if (rest.empty() || (rest[0] == '.' && rest.size() > 1 &&
-                         DigitRun(rest, 1) == rest.size() - 1)) {
-      return ParseDigitsAndDot(StripChar(text, ' '), out);
-    }
-    return false;
-  }
-  // "1,5": a comma decimal (1-2 digits after it; 3 would be thousands).
+  // "1,5": a comma decimal (1-3 digits before, 1-2 after; 3 after would be
+  // thousands, and "2020,30" is a year and a number).
   size_t head = DigitRun(text, 0);
-  if (head > 0 && head + 1 < text.size() && text[head] == ',') {
+  if (head > 0 && head < text.size() && text[head] == ',') {
     size_t tail = DigitRun(text, head + 1);
-    if (head + 1 + tail == text.size() && tail <= 2) {
+    if (head <= 3 && head + 1 + tail == text.size() && tail >= 1 && tail <= 2) {
       std::string s(text);
       s[head] = '.';
       return ParseDigitsAndDot(s, out);
@@ -320,9 +575,11 @@ bool ParseArabicNumber(std::string_view text, double* out) {
 
 bool ParseChineseNumber(std::string_view text, double* out) {
   if (text.empty()) return false;
+  std::string folded;
+  if (!FoldDigitRuns(text, &folded)) return false;
   ChineseNumberParser parser;
   double v;
-  if (!parser.Parse(text, &v) || !std::isfinite(v)) return false;
+  if (!parser.Parse(folded, &v) || !std::isfinite(v)) return false;
   *out = v;
   return true;
 }
@@ -333,6 +590,7 @@ double ScaleWordFactor(std::string_view word) {
   for (char c : word) {
     lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
   }
+  if (lower == "hundred") return 1e2;
   if (lower == "thousand") return 1e3;
   if (lower == "million" || lower == "mn") return 1e6;
   if (lower == "billion" || lower == "bn") return 1e9;

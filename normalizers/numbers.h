@@ -23,7 +23,9 @@ namespace gigafact {
 //                                 only where unambiguous (two dot groups, or a
 //                                 dot group followed by a ",d" decimal part)
 //   "1 000", "12 345"             thousands split by single spaces
+//   "2'000", "2’000"              thousands split by apostrophes (Swiss)
 //   "1,5"                         a comma decimal when not a thousands group
+//                                 (1-3 digits before the comma, 1-2 after)
 // Rejected: "", "1,00,0", "1..2", "abc", "1.2.3" (dot groups not of 3).
 // A lone "1.000" reads as 1.0 (English decimal), never as one thousand.
 bool ParseArabicNumber(std::string_view text, double* out);
@@ -41,9 +43,23 @@ bool ParseArabicNumber(std::string_view text, double* out);
 // Rejected: "", "万" (a unit character without a number), "十十", "亿万".
 bool ParseChineseNumber(std::string_view text, double* out);
 
+// ParseEnglishNumber parses the whole of `text` as English number words and
+// returns true with *out set, or false when it is not one. Words are
+// separated by spaces and/or hyphens ("fifty-two", "fifty - two"), "and" may
+// join parts, "point" starts digit-by-digit decimals:
+//   "sixteen" 16, "one hundred and sixty-one" 161, "two hundred and two
+//   thousand" 202000, "twenty-one trillion three hundred" 21e12 + 300,
+//   "two hundred point seventy-one" 200.71, "naught point five" 0.5,
+//   "a hundred" 100; an Arabic number may lead: "322 hundred" 32200,
+//   "1,674.5 million" 1.6745e9.
+// Case-insensitive. Rejected: "", "and", "fifty sixty", "two three",
+// "point five" (nothing before point), "hundred" alone.
+bool ParseEnglishNumber(std::string_view text, double* out);
+
 // ScaleWordFactor returns the multiplier of an English scale word
-// ("thousand" 1e3, "million" 1e6, "billion" 1e9, "trillion" 1e12, also
-// "mn", "bn", "m" is NOT accepted: too ambiguous) or of a Chinese one
+// ("hundred" 100, "thousand" 1e3, "million" 1e6, "billion" 1e9, "trillion"
+// 1e12, also "mn", "bn"; "m" and "k" are NOT accepted: too ambiguous) or of a
+// Chinese one
 // ("千" 1e3, "万"/"萬" 1e4, "亿"/"億" 1e8, "万亿" 1e12, "百万" 1e6,
 // "千万" 1e7), matched case-insensitively for ASCII; 0 when `word` is none.
 double ScaleWordFactor(std::string_view word);

@@ -1,7 +1,10 @@
 #include "output/record.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
 #include <map>
+#include <simdjson.h>
 
 #include "ingest/boilerplate.h"
 
@@ -194,8 +197,109 @@ Json BuildErrorRecord(const Document& doc, const std::string& code, const std::s
   return r;
 }
 
+namespace {
+
+// Fast record serialization: the same bytes as
+// record.dump(-1, ' ', false, error_handler_t::replace), about ten times
+// faster, since nlohmann's dump decodes every byte of every string through a
+// UTF-8 state machine and records are mostly text. Strings are checked with
+// simdjson's UTF-8 validation instead, and escaped run by run.
+
+// EscapeTable: of[c] is the escape of byte c in a JSON string, or nullptr
+// to copy the byte as is.
+struct EscapeTable {
+  const char* of[256] = {};
+  char storage[32][8] = {};
+  EscapeTable() {
+    for (int c = 0; c < 0x20; ++c) {
+      std::snprintf(storage[c], sizeof storage[c], "\\u%04x", c);
+      of[c] = storage[c];
+    }
+    of['\b'] = "\\b";
+    of['\t'] = "\\t";
+    of['\n'] = "\\n";
+    of['\f'] = "\\f";
+    of['\r'] = "\\r";
+    of['"'] = "\\\"";
+    of['\\'] = "\\\\";
+  }
+};
+const EscapeTable kEscape;
+
+void WriteString(const std::string& s, std::string* out) {
+  if (!simdjson::validate_utf8(s.data(), s.size())) {
+    // Invalid bytes: nlohmann's replacement (U+FFFD) keeps the output valid.
+    *out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return;
+  }
+  out->push_back('"');
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* escape = kEscape.of[static_cast<unsigned char>(s[i])];
+    if (escape == nullptr) continue;
+    out->append(s, run, i - run);
+    out->append(escape);
+    run = i + 1;
+  }
+  out->append(s, run, std::string::npos);
+  out->push_back('"');
+}
+
+template <typename Int>
+void WriteInteger(Int v, std::string* out) {
+  char buf[24];
+  auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  out->append(buf, end);
+}
+
+void WriteJson(const Json& j, std::string* out) {
+  switch (j.type()) {
+    case Json::value_t::object: {
+      out->push_back('{');
+      bool first = true;
+      for (const auto& [key, value] : j.get_ref<const Json::object_t&>()) {
+        if (!first) out->push_back(',');
+        first = false;
+        WriteString(key, out);
+        out->push_back(':');
+        WriteJson(value, out);
+      }
+      out->push_back('}');
+      return;
+    }
+    case Json::value_t::array: {
+      out->push_back('[');
+      bool first = true;
+      for (const Json& value : j.get_ref<const Json::array_t&>()) {
+        if (!first) out->push_back(',');
+        first = false;
+        WriteJson(value, out);
+      }
+      out->push_back(']');
+      return;
+    }
+    case Json::value_t::string:
+      WriteString(j.get_ref<const std::string&>(), out);
+      return;
+    case Json::value_t::number_integer:
+      WriteInteger(j.get<Json::number_integer_t>(), out);
+      return;
+    case Json::value_t::number_unsigned:
+      WriteInteger(j.get<Json::number_unsigned_t>(), out);
+      return;
+    default:  // floats, booleans, null: few, and nlohmann's form is the reference
+      *out += j.dump();
+      return;
+  }
+}
+
+}  // namespace
+
 std::string SerializeRecord(const Json& record) {
-  return record.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+  std::string out;
+  out.reserve(4096);
+  WriteJson(record, &out);
+  return out;
 }
 
 }  // namespace gigafact

@@ -14,6 +14,7 @@
 #include "normalizers/alias_kb.h"
 #include "normalizers/gazetteer.h"
 #include "normalizers/governments.h"
+#include "output/facts.h"
 
 namespace gigafact {
 
@@ -34,6 +35,7 @@ class Pipeline {
   Output Process(RawArticle raw) const;
 
   const std::vector<std::unique_ptr<Extractor>>& extractors() const { return extractors_; }
+  const FactLinker& fact_linker() const { return *fact_linker_; }
 
  private:
   Pipeline() = default;
@@ -41,6 +43,7 @@ class Pipeline {
   AliasKb kb_;
   Governments governments_;
   std::vector<std::unique_ptr<Extractor>> extractors_;
+  std::unique_ptr<FactLinker> fact_linker_;
 };
 
 }  // namespace gigafact

@@ -42,6 +42,9 @@ TEST(ParseArabicNumberTest, SpaceThousandsAndCommaDecimal) {
   EXPECT_DOUBLE_EQ(Arabic("12 345"), 12345);
   EXPECT_DOUBLE_EQ(Arabic("1 000.5"), 1000.5);
   EXPECT_DOUBLE_EQ(Arabic("1,5"), 1.5);
+  EXPECT_DOUBLE_EQ(Arabic("2'000"), 2000);
+  EXPECT_DOUBLE_EQ(Arabic("2’000"), 2000);
+  EXPECT_EQ(Arabic("2020,30"), -1);  // a year and a number, not 2020.3
 }
 
 TEST(ParseArabicNumberTest, RejectsMalformed) {

@@ -1,0 +1,200 @@
+#include "extractors/date_tokens.h"
+
+#include <bitset>
+
+#include "normalizers/date_words.h"
+#include "normalizers/numbers.h"
+
+namespace gigafact {
+
+namespace {
+
+constexpr uint32_t kWhiteCircle = 0x25CB;  // ○, Taiwanese zero (二○二四)
+
+// The CJK block where every Chinese numeral lies.
+constexpr uint32_t kCjkFirst = 0x3000, kCjkLast = 0x9FFF;
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Utf8Decode reads the code point at pos; *len is its byte length (1 for a
+// malformed byte, which then counts as one symbol).
+uint32_t Utf8Decode(std::string_view s, size_t pos, size_t* len) {
+  unsigned char c = s[pos];
+  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (c >= 0x80 && c < 0xC0) n = 1;
+  if (pos + n > s.size()) n = 1;
+  for (size_t i = 1; i < n; ++i) {
+    if ((static_cast<unsigned char>(s[pos + i]) & 0xC0) != 0x80) n = 1;
+  }
+  *len = n;
+  if (n == 1) return c;
+  uint32_t cp = c & (0xFF >> (n + 1));
+  for (size_t i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[pos + i]) & 0x3F);
+  return cp;
+}
+
+std::string EncodeUtf8(uint32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// HanNumerals: which code points of the CJK block are numerals, read once
+// from normalizers/numbers.h so the two never disagree.
+const std::bitset<kCjkLast - kCjkFirst + 1>& HanNumerals() {
+  static const auto* const kSet = [] {
+    auto* set = new std::bitset<kCjkLast - kCjkFirst + 1>();
+    for (uint32_t cp = kCjkFirst; cp <= kCjkLast; ++cp) {
+      size_t len = 0;
+      if (IsChineseNumeralChar(EncodeUtf8(cp), &len)) set->set(cp - kCjkFirst);
+    }
+    return set;
+  }();
+  return *kSet;
+}
+
+bool IsHanNumeral(uint32_t cp) {
+  return cp == kWhiteCircle || (cp >= kCjkFirst && cp <= kCjkLast && HanNumerals()[cp - kCjkFirst]);
+}
+
+// IsHanUnit: the numerals that are not digits (十百千万亿, 点).
+bool IsHanUnit(uint32_t cp) {
+  switch (cp) {
+    case 0x5341: case 0x62FE:  // 十 拾
+    case 0x767E: case 0x4F70:  // 百 佰
+    case 0x5343: case 0x4EDF:  // 千 仟
+    case 0x4E07: case 0x842C:  // 万 萬
+    case 0x4EBF: case 0x5104:  // 亿 億
+    case 0x70B9: case 0x9EDE:  // 点 點
+      return true;
+    default:
+      return false;
+  }
+}
+
+// IsChineseDateStart: the characters a Chinese date may begin with besides
+// numerals: relative years and months (今年 明年 来年 去年 上年 前年 本月 上月
+// 下月), context years (同年 当年 次年 翌年), 民国, 第 (第三季度), 首季, 上半年 /
+// 下半年 / 后半年, 昨（18）日.
+bool IsChineseDateStart(uint32_t cp) {
+  switch (cp) {
+    case 0x4ECA:  // 今
+    case 0x672C:  // 本
+    case 0x660E:  // 明
+    case 0x6765: case 0x4F86:  // 来 來
+    case 0x53BB:  // 去
+    case 0x4E0A:  // 上
+    case 0x4E0B:  // 下
+    case 0x524D:  // 前
+    case 0x540E: case 0x5F8C:  // 后 後 (后半年)
+    case 0x540C:  // 同
+    case 0x5F53: case 0x7576:  // 当 當
+    case 0x6B21:  // 次
+    case 0x7FCC:  // 翌
+    case 0x6C11:  // 民
+    case 0x7B2C:  // 第
+    case 0x9996:  // 首
+    case 0x6628:  // 昨
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsSpaceCodePoint(uint32_t cp) {
+  return cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F;
+}
+
+bool IsIdeograph(uint32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+}  // namespace
+
+bool IsHanNumeralAt(std::string_view text, size_t* len) {
+  if (text.empty() || static_cast<unsigned char>(text[0]) < 0x80) return false;
+  uint32_t cp = Utf8Decode(text, 0, len);
+  return IsHanNumeral(cp);
+}
+
+void TokenizeForDates(std::string_view s, std::vector<DateToken>* tokens, std::string* lower) {
+  tokens->clear();
+  lower->assign(s.data(), s.size());
+  bool space = false;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char c = s[pos];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = true;
+      ++pos;
+      continue;
+    }
+    DateToken t;
+    t.begin = static_cast<uint32_t>(pos);
+    t.space_before = space;
+    if (IsDigit(c)) {
+      t.kind = DateToken::kNum;
+      t.may_start = true;
+      int64_t v = 0;
+      while (pos < s.size() && IsDigit(s[pos])) {
+        if (t.len < 18) v = v * 10 + (s[pos] - '0');
+        ++t.len;
+        ++pos;
+      }
+      t.num = t.len <= 18 ? v : -1;
+    } else if (IsAlpha(c)) {
+      t.kind = DateToken::kWord;
+      t.capitalized = c >= 'A' && c <= 'Z';
+      while (pos < s.size() && IsAlpha(s[pos])) {
+        (*lower)[pos] = static_cast<char>(s[pos] | 0x20);
+        ++t.len;
+        ++pos;
+      }
+      t.may_start = MayStartEnglishDate(std::string_view(*lower).substr(t.begin, t.len));
+    } else if (static_cast<unsigned char>(c) < 0x80) {
+      t.kind = DateToken::kPunct;
+      ++pos;
+    } else {
+      size_t len = 0;
+      uint32_t cp = Utf8Decode(s, pos, &len);
+      if (IsSpaceCodePoint(cp)) {
+        space = true;
+        pos += len;
+        continue;
+      }
+      if (IsHanNumeral(cp)) {
+        t.kind = DateToken::kHanNum;
+        t.may_start = true;
+        while (true) {
+          t.has_unit = t.has_unit || IsHanUnit(cp);
+          ++t.len;
+          pos += len;
+          if (pos >= s.size() || static_cast<unsigned char>(s[pos]) < 0x80) break;
+          cp = Utf8Decode(s, pos, &len);
+          if (!IsHanNumeral(cp)) break;
+        }
+      } else {
+        t.kind = DateToken::kHan;
+        t.ideograph = IsIdeograph(cp);
+        t.may_start = IsChineseDateStart(cp);
+        pos += len;
+      }
+    }
+    t.end = static_cast<uint32_t>(pos);
+    space = false;
+    tokens->push_back(t);
+  }
+}
+
+}  // namespace gigafact

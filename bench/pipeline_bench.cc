@@ -184,7 +184,7 @@ void RunStages(const Pipeline& pipeline, const std::string& corpus, double sampl
       times.Time(stage->Name(), [&] { stage->Extract(doc, &ex); });
     times.Time("facts", [&] { pipeline.fact_linker().Link(doc, &ex); });
     std::string line;
-    times.Time("record", [&] { line = SerializeRecord(BuildRecord(doc, ex)); });
+    times.Time("record", [&] { line = RecordLine(doc, ex); });
   }
   double bytes = double(reader.bytes_read());
   std::printf("\nper stage, 1 thread, in process: first %.1f MB, %llu articles (%llu errors)\n",

@@ -58,7 +58,8 @@ int RunExtract(const std::vector<std::string>& args) {
       "stdin) and writes one JSON record per article, in input order, to stdout.\n"
       "With --db URL the records go into a database (sqlite:FILE or postgresql://…) as\n"
       "they are made, and to JSONL only with -o FILE ('-o -': stdout).\n"
-      "Exit: 0 ok, 1 some inputs became error records, 2 usage error.\n\noptions");
+      "Exit: 0 ok, 1 some inputs became error records (or the database failed, with a\n"
+      "message), 2 usage error.\n\noptions");
   std::string output, format = "auto", data_dir, db_url;
   size_t db_batch = SinkOptions().batch_size;
   int threads = 0;

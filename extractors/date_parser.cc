@@ -43,9 +43,12 @@ struct Match {
   Part parts[2];
 };
 
+// DayWords: which days in words a production reads besides digits
+// ("24th"): none, ordinals ("the fourth"), or cardinals too ("May twenty
+// nine").
 enum class DayWords { kDigitsOnly, kOrdinals, kAll };
 
-// Which kinds of day number a production accepts and how a month word reads.
+// MonthWord: how a month name reads.
 struct MonthWord {
   int month = 0;
   bool abbreviated = false;
@@ -59,18 +62,31 @@ class LineGrammar {
   LineGrammar(std::string_view text, std::vector<Token>* tokens, const std::string& lower)
       : s_(text), lower_(lower), t_(*tokens), n_(t_.size()) {}
 
-  // Run appends every date of the line to *out.
+  // Run appends every date of the line to *out: at each token where a date
+  // may start, the productions for that kind of token are tried and the
+  // longest match wins (the first one on a tie).
   void Run(size_t base, std::vector<ParsedDate>* out) {
     for (size_t i = 0; i < n_; ++i) {
       if (!CouldStart(i)) continue;
       Match best;
-      Consider(&LineGrammar::EnglishMonthFirst, i, &best);
-      Consider(&LineGrammar::EnglishDayFirst, i, &best);
-      Consider(&LineGrammar::Numeric, i, &best);
-      Consider(&LineGrammar::EnglishQuarterOrHalf, i, &best);
-      Consider(&LineGrammar::EnglishRelativeYear, i, &best);
-      Consider(&LineGrammar::EnglishYearWords, i, &best);
-      Consider(&LineGrammar::Chinese, i, &best);
+      switch (t_[i].kind) {
+        case Token::kNum:
+          Consider(&LineGrammar::EnglishDayFirst, i, &best);
+          Consider(&LineGrammar::Numeric, i, &best);
+          Consider(&LineGrammar::EnglishQuarterOrHalf, i, &best);  // "3rd quarter of 2026"
+          Consider(&LineGrammar::Chinese, i, &best);
+          break;
+        case Token::kWord:
+          Consider(&LineGrammar::EnglishMonthFirst, i, &best);
+          Consider(&LineGrammar::EnglishDayFirst, i, &best);
+          Consider(&LineGrammar::EnglishQuarterOrHalf, i, &best);
+          Consider(&LineGrammar::EnglishRelativeYear, i, &best);
+          Consider(&LineGrammar::EnglishYearWords, i, &best);
+          break;
+        default:
+          Consider(&LineGrammar::Chinese, i, &best);
+          break;
+      }
       if (best.end == 0) continue;
       for (int p = 0; p < best.count; ++p) Emit(best.parts[p], base, out);
       i = best.end - 1;
@@ -80,9 +96,13 @@ class LineGrammar {
  private:
   using Production = bool (LineGrammar::*)(size_t, Match*);
 
+  // Consider runs one production at token i and keeps its match if longer
+  // than the best so far. The scratch match is reused: a production fills
+  // what it reports (SetOne / SetTwo).
   void Consider(Production production, size_t i, Match* best) {
-    Match m;
-    if ((this->*production)(i, &m) && m.end > best->end) *best = m;
+    scratch_.end = 0;
+    scratch_.count = 0;
+    if ((this->*production)(i, &scratch_) && scratch_.end > best->end) *best = scratch_;
   }
 
   void Emit(const Part& p, size_t base, std::vector<ParsedDate>* out) const {
@@ -129,7 +149,10 @@ class LineGrammar {
   }
   // Adjacent: token i exists and follows the previous one without a space.
   bool Adjacent(size_t i) const { return i < n_ && !t_[i].space_before; }
-  int Num(size_t i) const { return IsNum(i) && t_[i].num >= 0 && t_[i].num < 100000000 ? static_cast<int>(t_[i].num) : -1; }
+  // Num: the value of a number token below 10^8, or -1.
+  int Num(size_t i) const {
+    return IsNum(i) && t_[i].num >= 0 && t_[i].num < 100000000 ? static_cast<int>(t_[i].num) : -1;
+  }
 
   // HanValue: the value of a Chinese numeral run, or -1.
   int64_t HanValue(size_t i) {
@@ -234,7 +257,9 @@ class LineGrammar {
   bool NearCopyright(size_t i) const {
     for (size_t back = 1; back <= 4 && back <= i; ++back) {
       size_t j = i - back;
-      if (IsHan(j, "©") || IsWord(j, "copyright") || IsHan(j, "版权") ) return true;
+      if (IsHan(j, "©") || IsWord(j, "copyright") || Literal(j, "版权") != std::string_view::npos ||
+          Literal(j, "版權") != std::string_view::npos)
+        return true;
       if (IsPunct(j, ')') && j >= 2 && IsWord(j - 1, "c") && IsPunct(j - 2, '(')) return true;
     }
     return false;
@@ -276,7 +301,7 @@ class LineGrammar {
     if (IsPunct(k, '.') && Adjacent(k) && (abbreviated || IsNum(k + 1))) ++k;
     mw->month = m;
     mw->abbreviated = abbreviated;
-    mw->ambiguous = IsAmbiguousMonth(w) || w == "mar";
+    mw->ambiguous = IsAmbiguousMonth(w);
     *next = k;
     return m;
   }
@@ -658,8 +683,7 @@ class LineGrammar {
   // OrdinalAt reads "first".."fourth", "1st".."4th", "last"/"final" (4) and
   // "latter" (2) at token i.
   int OrdinalAt(size_t i, size_t* next) const {
-    if (IsNum(i) && IsWord(i + 1, "st") + IsWord(i + 1, "nd") + IsWord(i + 1, "rd") + IsWord(i + 1, "th") &&
-        Adjacent(i + 1)) {
+    if (HasOrdinalSuffix(i)) {
       *next = i + 2;
       return Num(i);
     }
@@ -841,99 +865,88 @@ class LineGrammar {
   }
 
   // YearFirst: a four-digit number first: "2025-02-24", "2025/2/24",
-  // "2025.2.24", "2016 10 16", "2019/aug/01", "2025-02", "2015.3",
-  // "2014-2018", "2017-q1", "2016H2", "2016 the third quarter",
-  // "2016, nov", and the bare year.
+  // "2025.2.24", "2019/aug/01", "2025-02", "2015.3", "2014-2018",
+  // "2017-q1" (YearThenSeparator); "2014–2018", "2016 10 16", "2016H2",
+  // "2016 the third quarter", "2016, nov"; else the bare year.
   bool YearFirst(size_t i, Match* m) {
     int y = Num(i);
     if (y < 1000 || y > 2999) return false;
-    char s1 = 0;
-    if (Separator(i + 1, &s1)) {
-      size_t k = i + 2;
-      if (IsNum(k) && t_[k].len <= 2) {
-        int a = Num(k);
-        char s2 = 0;
-        if (Separator(k + 1, &s2) && s2 == s1 && IsNum(k + 2)) {
-          if (t_[k + 2].len > 2 || !CleanRight(k + 2, /*dash_ok=*/t_[k + 2].len <= 2)) return false;
-          int d = Num(k + 2);
-          if (a <= 12) {
-            SetOne(m, MakePart(i, k + 2, y, a, d), k + 3);
-          } else {
-            return false;
-          }
-          return true;
-        }
-        if (a >= 1 && a <= 12 && CleanRight(k) && !(s1 == '.' && AmountFollows(k))) {
-          SetOne(m, MakePart(i, k, y, a, 0), k + 1);
-          return true;
-        }
-        // "2020/23/Sep"
-        MonthWord mw;
-        size_t ke = 0;
-        if (Separator(k + 1, &s2) && s2 == s1 && MonthWordAt(k + 2, &ke, &mw) > 0) {
-          SetOne(m, MakePart(i, ke - 1, y, mw.month, a), ke);
-          return true;
-        }
-        return false;
-      }
-      if (s1 != '.' && Year4(k) > y && Year4(k) - y <= 100 && CleanRight(k)) {
-        if (NameBefore(i) || NearCopyright(i)) return false;
-        return YearRange(i, k, m);
-      }
-      MonthWord mw;
-      size_t ke = 0;
-      char s2 = 0;
-      if (MonthWordAt(k, &ke, &mw) > 0 && Separator(ke, &s2) && s2 == s1) {
-        size_t kd = 0;
-        if (int d = DayAt(ke + 1, &kd, DayWords::kDigitsOnly); d > 0) {
-          SetOne(m, MakePart(i, kd - 1, y, mw.month, d), kd);
-          return true;
-        }
-      }
-      if (IsNum(k) == false && Is(k, Token::kWord)) {
-        // "2017-q1", "2019-H2"
-        return YearThenQuarterOrHalf(i, k, m);
-      }
-      if (IsNum(k) && t_[k].len <= 2) return false;
+    char sep = 0;
+    if (Separator(i + 1, &sep)) return YearThenSeparator(i, sep, m);
+    if ((IsDash(i + 1) || IsPunct(i + 1, '~')) && Year4(i + 2) > y && Year4(i + 2) - y <= 100 &&
+        CleanRight(i + 2) && !NameBefore(i) && !NearCopyright(i)) {
+      return YearRange(i, i + 2, m);  // "2014–2018", "2014~2018"
     }
-    if (IsDash(i + 1) && !Is(i + 1, Token::kPunct) && Year4(i + 2) > y && Year4(i + 2) - y <= 100 &&
-        CleanRight(i + 2)) {
-      if (NameBefore(i) || NearCopyright(i)) return false;
-      return YearRange(i, i + 2, m);  // "2014–2018"
-    }
-    if (IsPunct(i + 1, '~') && Year4(i + 2) > y && CleanRight(i + 2)) return YearRange(i, i + 2, m);
-    // "2016 10 16": space-separated, zero-padded.
+    // "2016 10 16": space-separated and zero-padded.
     if (IsNum(i + 1) && t_[i + 1].len == 2 && IsNum(i + 2) && t_[i + 2].len == 2 &&
         t_[i + 1].space_before && t_[i + 2].space_before && CleanRight(i + 2) && Num(i + 1) <= 12) {
       SetOne(m, MakePart(i, i + 2, y, Num(i + 1), Num(i + 2)), i + 3);
       return true;
     }
-    if (Is(i + 1, Token::kWord)) {
-      if (YearThenQuarterOrHalf(i, i + 1, m)) return true;
-      if (IsWord(i + 1, "the")) {
-        size_t k = 0;
-        int ord = OrdinalAt(i + 2, &k);
-        if (ord >= 1 && ord <= 4 && IsWord(k, "quarter")) {
-          Part p = MakePart(i, k, y, 0, 0);
-          p.date.quarter = ord;
-          SetOne(m, p, k + 1);
-          return true;
-        }
+    if (YearThenQuarterOrHalf(i, i + 1, m)) return true;
+    if (IsWord(i + 1, "the")) {  // "2016 the third quarter"
+      size_t k = 0;
+      int ord = OrdinalAt(i + 2, &k);
+      if (ord >= 1 && ord <= 4 && IsWord(k, "quarter")) {
+        Part p = MakePart(i, k, y, 0, 0);
+        p.date.quarter = ord;
+        SetOne(m, p, k + 1);
+        return true;
       }
     }
-    // "2017 april", "2016, nov"
-    {
-      size_t k = IsPunct(i + 1, ',') ? i + 2 : i + 1;
-      MonthWord mw;
-      size_t ke = 0;
-      if (t_[i].space_before || i == 0 || true) {
-        if (MonthWordAt(k, &ke, &mw) > 0 && !Adjacent(k) && !IsNum(ke) && !(mw.ambiguous && !t_[k].capitalized && !AtEnd(ke))) {
-          SetOne(m, MakePart(i, ke - 1, y, mw.month, 0), ke);
-          return true;
-        }
-      }
+    // "2017 april", "2016, nov" ("2019 may see" is no month).
+    size_t k = IsPunct(i + 1, ',') ? i + 2 : i + 1;
+    MonthWord mw;
+    size_t ke = 0;
+    if (MonthWordAt(k, &ke, &mw) > 0 && !Adjacent(k) && !IsNum(ke) &&
+        !(mw.ambiguous && !t_[k].capitalized && !AtEnd(ke))) {
+      SetOne(m, MakePart(i, ke - 1, y, mw.month, 0), ke);
+      return true;
     }
     return BareYear(i, m);
+  }
+
+  // YearThenSeparator: what follows "2025-", "2025/" or "2025.": a month and
+  // day, a month, a month name and day, a second year, a quarter or half. A
+  // separator that leads to none of them makes no date at all ("2015-1-32",
+  // "2030/31").
+  bool YearThenSeparator(size_t i, char sep, Match* m) {
+    int y = Num(i);
+    size_t k = i + 2;
+    char sep2 = 0;
+    if (IsNum(k) && t_[k].len <= 2) {
+      int a = Num(k);
+      if (Separator(k + 1, &sep2) && sep2 == sep && IsNum(k + 2)) {  // "2025-02-24"
+        if (t_[k + 2].len > 2 || a > 12 || !CleanRight(k + 2, /*dash_ok=*/true)) return false;
+        SetOne(m, MakePart(i, k + 2, y, a, Num(k + 2)), k + 3);
+        return true;
+      }
+      if (a >= 1 && a <= 12 && CleanRight(k) && !(sep == '.' && AmountFollows(k))) {
+        SetOne(m, MakePart(i, k, y, a, 0), k + 1);  // "2025-02", "2015.3"
+        return true;
+      }
+      MonthWord mw;
+      size_t ke = 0;
+      if (Separator(k + 1, &sep2) && sep2 == sep && MonthWordAt(k + 2, &ke, &mw) > 0) {
+        SetOne(m, MakePart(i, ke - 1, y, mw.month, a), ke);  // "2020/23/Sep"
+        return true;
+      }
+      return false;
+    }
+    if (sep != '.' && Year4(k) > y && Year4(k) - y <= 100 && CleanRight(k)) {
+      if (NameBefore(i) || NearCopyright(i)) return false;
+      return YearRange(i, k, m);  // "2014-2018"
+    }
+    MonthWord mw;
+    size_t ke = 0;
+    if (MonthWordAt(k, &ke, &mw) > 0 && Separator(ke, &sep2) && sep2 == sep) {
+      size_t kd = 0;
+      if (int d = DayAt(ke + 1, &kd, DayWords::kDigitsOnly); d > 0) {
+        SetOne(m, MakePart(i, kd - 1, y, mw.month, d), kd);  // "2019/aug/01"
+        return true;
+      }
+    }
+    return YearThenQuarterOrHalf(i, k, m);  // "2017-q1", "2019-H2"
   }
 
   bool AtEnd(size_t i) const { return i >= n_ || Is(i, Token::kPunct); }
@@ -945,9 +958,11 @@ class LineGrammar {
                                                         Adjacent(j + 1)));
   }
 
+  // YearRange: both ends of "2014-2018" (tokens i and k), and of
+  // "2022-2025年".
   bool YearRange(size_t i, size_t k, Match* m) {
     size_t end = k + 1;
-    if (IsHan(end, "年") ) ++end;  // "2022-2025年"
+    if (IsHan(end, "年")) ++end;
     Part a = MakePart(i, i, Num(i), 0, 0);
     Part b = MakePart(k, end - 1, Num(k), 0, 0);
     a.chinese = b.chinese = end > k + 1;
@@ -1333,6 +1348,24 @@ class LineGrammar {
     return true;
   }
 
+  // ChineseMayFollow: a quick test of the token after i, which in every
+  // Chinese date is a date character (年 月 日 号 季, 半 of 上半年, 国 of
+  // 民国), a numeral (第三, 今年 aside), a range link or a bracket (昨（18）日).
+  bool ChineseMayFollow(size_t i) const {
+    size_t k = i + 1;
+    if (k >= n_) return false;
+    const Token& t = t_[k];
+    if (t.kind == Token::kNum || t.kind == Token::kHanNum) return t_[i].kind == Token::kHan;
+    if (t.kind == Token::kPunct) return s_[t.begin] == '(' || s_[t.begin] == '-' || s_[t.begin] == '~';
+    if (t.kind == Token::kWord) return t.len == 1;  // 2024年Q2 comes after 年; Q after a number
+    static constexpr std::string_view kNext[] = {"年", "月", "日", "号", "號", "季", "半", "国",
+                                                 "國", "至", "到", "–", "—", "〜"};
+    std::string_view text = Text(k);
+    for (std::string_view n : kNext)
+      if (text == n) return true;
+    return false;
+  }
+
   // ChineseRangeLink: a dash, 至 or 到 at token i.
   bool ChineseRangeLink(size_t i, size_t* next) const {
     if (IsDash(i) || IsHan(i, "至") || IsHan(i, "到")) {
@@ -1345,6 +1378,7 @@ class LineGrammar {
   // Chinese: a year with what follows it (month, day, quarter, half, or a
   // second year of a range), or a month-day, quarter or half without one.
   bool Chinese(size_t i, Match* m) {
+    if (!ChineseMayFollow(i)) return false;
     Year year;
     size_t j = i;
     bool has_year = ChineseYear(i, &year, &j);
@@ -1498,11 +1532,13 @@ class LineGrammar {
   std::string_view lower_;  // s_ with ASCII letters lowercased
   std::vector<Token>& t_;
   size_t n_;
+  Match scratch_;
 };
 
 }  // namespace
 
 void DateParser::Parse(std::string_view text, size_t base, std::vector<ParsedDate>* out) {
+  if (!MayHoldDate(text)) return;
   TokenizeForDates(text, &tokens_, &lower_);
   LineGrammar grammar(text, &tokens_, lower_);
   grammar.Run(base, out);

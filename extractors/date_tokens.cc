@@ -1,6 +1,7 @@
 #include "extractors/date_tokens.h"
 
 #include <bitset>
+#include <cstring>
 
 #include "normalizers/date_words.h"
 #include "normalizers/numbers.h"
@@ -120,7 +121,76 @@ bool IsIdeograph(uint32_t cp) {
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
+// StartsDateWord: the word at the start of w begins like a month or weekday
+// name, "year", or a spelled-out year ("nineteen …", "seventeen …",
+// "eighteen …", "… thousand …"). By first letter, the next two letters of
+// the prefixes that start with it.
+bool StartsDateWord(std::string_view w) {
+  static constexpr std::string_view kNextTwo[26] = {
+      /*a*/ "prug", /*b*/ "", /*c*/ "", /*d*/ "ec", /*e*/ "ig", /*f*/ "ebri", /*g*/ "",
+      /*h*/ "", /*i*/ "", /*j*/ "anunul", /*k*/ "", /*l*/ "", /*m*/ "arayon", /*n*/ "ovin",
+      /*o*/ "ct", /*p*/ "", /*q*/ "", /*r*/ "", /*s*/ "epatunev", /*t*/ "uehuho", /*u*/ "",
+      /*v*/ "", /*w*/ "ed", /*x*/ "", /*y*/ "ea", /*z*/ ""};
+  if (w.size() < 3) return false;
+  char c0 = static_cast<char>(w[0] | 0x20);
+  if (c0 < 'a' || c0 > 'z') return false;
+  char c1 = static_cast<char>(w[1] | 0x20), c2 = static_cast<char>(w[2] | 0x20);
+  std::string_view next = kNextTwo[c0 - 'a'];
+  for (size_t i = 0; i + 1 < next.size(); i += 2)
+    if (next[i] == c1 && next[i + 1] == c2) return true;
+  return false;
+}
+
+// IsDateCharAt: one of 年 月 日 号 號 季 at s[i] (a three-byte sequence).
+bool IsDateCharAt(std::string_view s, size_t i) {
+  if (i + 3 > s.size()) return false;
+  unsigned char a = s[i], b = s[i + 1], c = s[i + 2];
+  switch (a) {
+    case 0xE5:  // 年 E5 B9 B4, 号 E5 8F B7, 季 E5 AD A3
+      return (b == 0xB9 && c == 0xB4) || (b == 0x8F && c == 0xB7) || (b == 0xAD && c == 0xA3);
+    case 0xE6:  // 月 E6 9C 88, 日 E6 97 A5
+      return (b == 0x9C && c == 0x88) || (b == 0x97 && c == 0xA5);
+    case 0xE8:  // 號 E8 99 9F
+      return b == 0x99 && c == 0x9F;
+    default:
+      return false;
+  }
+}
+
+// HasDigit: an ASCII digit anywhere in s, eight bytes at a time.
+bool HasDigit(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    // A byte of y below 10 is a digit of x: bytes >= 0x80 in x have their
+    // high bit set in y too and are masked out by ~y.
+    uint64_t y = x ^ (kOnes * '0');
+    if (((y - kOnes * 10) & ~y & kHighs) != 0) return true;
+  }
+  for (; i < s.size(); ++i)
+    if (IsDigit(s[i])) return true;
+  return false;
+}
+
 }  // namespace
+
+bool MayHoldDate(std::string_view s) {
+  // Most lines that hold a date hold a digit: look for one first.
+  if (HasDigit(s)) return true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c >= 0xE5 && c <= 0xE8) {
+      if (IsDateCharAt(s, i)) return true;
+      i += 2;
+    } else if (IsAlpha(static_cast<char>(c)) && (i == 0 || !IsAlpha(s[i - 1]))) {
+      if (StartsDateWord(s.substr(i, 3))) return true;
+      while (i + 1 < s.size() && IsAlpha(s[i + 1])) ++i;  // on to the word's end
+    }
+  }
+  return false;
+}
 
 bool IsHanNumeralAt(std::string_view text, size_t* len) {
   if (text.empty() || static_cast<unsigned char>(text[0]) < 0x80) return false;

@@ -34,6 +34,13 @@ struct DateToken {
 // case-insensitively. Malformed UTF-8 bytes become one-byte tokens.
 void TokenizeForDates(std::string_view text, std::vector<DateToken>* tokens, std::string* lower);
 
+// MayHoldDate tells, from one cheap pass over the bytes, whether text may
+// state a date at all: every date form the grammar reads holds an ASCII
+// digit, one of 年 月 日 号 號 季, a word starting like a month or weekday name
+// or "year", or a spelled-out year ("nineteen …", "… thousand …"). Lines
+// without any are skipped without tokenizing.
+bool MayHoldDate(std::string_view text);
+
 // IsHanNumeralAt tells whether the character at the start of text is a
 // Chinese numeral (as normalizers/numbers.h reads them) or ○, and sets *len
 // to its byte length.

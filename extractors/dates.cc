@@ -5,6 +5,11 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <stdexcept>
+
 #include "extractors/date_parser.h"
 #include "extractors/publication.h"
 #include "normalizers/timex.h"
@@ -122,7 +127,9 @@ constexpr std::string_view kPlannedTriggers[] = {
     "expected", "expects", "expect to", "slated", "scheduled", "plans to", "planned",
     "plan to", "planning", "will ", "aims", "aim to", "aiming", "target", "set to",
     "set for", "due to", "due in", "due by", "projected", "forecast", "intends",
-    "anticipated", "estimated to", "goal", "is to ", "are to ",
+    "anticipated", "estimated to", "goal", "is to ", "are to ", "for commissioning",
+    "for completion", "to be completed", "to be commissioned", "come online", "to begin",
+    "to start",
     "预计", "计划", "将于", "将在", "将", "拟", "力争", "有望", "目标", "规划", "预期",
     "争取", "预定", "預計", "計劃", "計畫", "將於", "將在", "將", "擬", "預期", "規劃",
     "爭取", "預定"};
@@ -137,20 +144,15 @@ constexpr std::string_view kEventTriggers[] = {
     "簽署", "簽約", "簽訂", "開工", "動工", "投產", "開業", "舉行", "舉辦", "啟動",
     "竣工", "建成", "封頂", "併網", "發布", "發佈", "宣佈", "宣布", "成立"};
 
+// Alternation joins words into one RE2 alternation, each matched literally.
 template <size_t N>
-bool ContainsAny(std::string_view text, const std::string_view (&words)[N]) {
-  for (std::string_view w : words)
-    if (text.find(w) != std::string_view::npos) return true;
-  return false;
-}
-
-// TriggerRole: the role the words of text give a date: a plan or
-// expectation makes it planned, a done deed an event; "" when none.
-std::string TriggerRole(std::string_view text) {
-  std::string lower = AsciiLower(text);
-  if (ContainsAny(lower, kPlannedTriggers)) return "planned";
-  if (ContainsAny(lower, kEventTriggers)) return "event";
-  return "";
+std::string Alternation(const std::string_view (&words)[N]) {
+  std::string pattern;
+  for (std::string_view w : words) {
+    if (!pattern.empty()) pattern += '|';
+    pattern += re2::RE2::QuoteMeta(re2::StringPiece(w.data(), w.size()));
+  }
+  return pattern;
 }
 
 // ClauseAt returns the clause of the sentence holding offset, at most
@@ -158,11 +160,11 @@ std::string TriggerRole(std::string_view text) {
 // comma-separated clause ("计划于10月投产，8月已完成调试").
 constexpr size_t kClauseReach = 160;
 Span ClauseAt(std::string_view norm, Span sentence, size_t offset) {
+  // The NFKC view has folded full-width ，；！？ to ASCII; 。 stays.
   auto is_break = [&](size_t i) {
     char c = norm[i];
     if (c == ',' || c == ';' || c == '!' || c == '?') return true;
-    return norm.compare(i, 3, "。") == 0 || norm.compare(i, 3, "；") == 0 ||
-           norm.compare(i, 3, "，") == 0;
+    return c == '\xE3' && i + 2 < norm.size() && norm[i + 1] == '\x80' && norm[i + 2] == '\x82';
   };
   if (offset > sentence.begin + kClauseReach) sentence.begin = offset - kClauseReach;
   sentence.end = std::min(sentence.end, offset + kClauseReach);
@@ -180,34 +182,6 @@ Span ClauseAt(std::string_view norm, Span sentence, size_t offset) {
     }
   }
   return clause;
-}
-
-// RoleOf reads a date's role from the words around it: in Chinese its
-// clause, or the next one when the date leads the sentence ("3月25日，…举行
-// 开工仪式"); in English a window of its sentence, where "by 2030" alone
-// makes a plan.
-std::string RoleOf(const Document& doc, Span norm) {
-  int si = doc.SentenceAt(norm.begin);
-  Span sentence = si >= 0 ? doc.sentences[si].span : norm;
-  if (doc.LangAt(norm.begin) == Lang::kZh) {
-    Span clause = ClauseAt(doc.norm, sentence, norm.begin);
-    std::string role = TriggerRole(doc.NormText(clause));
-    if (role.empty() && clause.end < sentence.end) {
-      Span next = ClauseAt(doc.norm, sentence, clause.end + 1);
-      role = TriggerRole(doc.NormText(next));
-    }
-    return role.empty() ? "other" : role;
-  }
-  Span window = norm;
-  window.begin = std::max(sentence.begin, norm.begin >= 100 ? norm.begin - 100 : 0);
-  window.end = std::max(norm.end, std::min(sentence.end, norm.end + 60));
-  std::string before = AsciiLower(doc.NormText({window.begin, norm.begin}));
-  std::string_view b = TrimSpaces(before);
-  if (b.size() >= 2 && (b.substr(b.size() - 2) == "by" ||
-                        (b.size() >= 10 && b.substr(b.size() - 10) == "by the end")))
-    return "planned";
-  std::string role = TriggerRole(doc.NormText(window));
-  return role.empty() ? "other" : role;
 }
 
 // LiesAfter tells whether a resolved date starts after the publication day.
@@ -240,7 +214,80 @@ bool Overlaps(const std::vector<Span>& spans, Span s) {
 
 }  // namespace
 
-DateExtractor::DateExtractor() = default;
+// RoleReader reads a date's role from the words around it: a plan or
+// expectation makes it planned, a done deed an event, else other.
+class DateExtractor::RoleReader {
+ public:
+  // RoleReader compiles both trigger lists into one RE2::Set, so a window
+  // is scanned once: pattern 0 planned, pattern 1 event.
+  RoleReader() : triggers_(SetOptions(), re2::RE2::UNANCHORED) {
+    bool ok = triggers_.Add(Alternation(kPlannedTriggers), nullptr) == kPlanned &&
+              triggers_.Add(Alternation(kEventTriggers), nullptr) == kEvent && triggers_.Compile();
+    if (!ok) throw std::logic_error("date role triggers do not compile");
+  }
+
+  // RoleOf: in Chinese the date's clause, else the next one (the date
+  // leads the sentence: "3月25日，…举行开工仪式"), else the one before (a plan
+  // carries on: "计划今年三季度开工，2024年二季度开始生产"); in English a
+  // window of its sentence, where "by 2030" alone makes a plan.
+  std::string RoleOf(const Document& doc, Span norm) const {
+    int si = doc.SentenceAt(norm.begin);
+    Span sentence = si >= 0 ? doc.sentences[si].span : norm;
+    if (doc.LangAt(norm.begin) == Lang::kZh) {
+      Span clause = ClauseAt(doc.norm, sentence, norm.begin);
+      std::string role = TriggerRole(doc.NormText(clause));
+      if (role.empty() && clause.end < sentence.end) {
+        Span next = ClauseAt(doc.norm, sentence, clause.end + 1);
+        role = TriggerRole(doc.NormText(next));
+      }
+      if (role.empty() && clause.begin > sentence.begin + 1) {
+        Span before = ClauseAt(doc.norm, sentence, clause.begin - 2);
+        role = TriggerRole(doc.NormText(before));
+      }
+      return role.empty() ? "other" : role;
+    }
+    Span window = norm;
+    window.begin = std::max(sentence.begin, norm.begin >= 100 ? norm.begin - 100 : 0);
+    window.end = std::max(norm.end, std::min(sentence.end, norm.end + 100));
+    if (EndsWithBy(doc.NormText({window.begin, norm.begin}))) return "planned";
+    std::string role = TriggerRole(doc.NormText(window));
+    return role.empty() ? "other" : role;
+  }
+
+ private:
+  static re2::RE2::Options SetOptions() {
+    re2::RE2::Options options;
+    options.set_case_sensitive(false);
+    return options;
+  }
+
+  // TriggerRole: the role the words of text give a date ("" when none); a
+  // plan outweighs a deed in the same stretch.
+  std::string TriggerRole(std::string_view text) const {
+    std::vector<int> hits;
+    if (!triggers_.Match(re2::StringPiece(text.data(), text.size()), &hits)) return "";
+    for (int h : hits)
+      if (h == kPlanned) return "planned";
+    return "event";
+  }
+
+  // EndsWithBy: "… by" or "… by the end of" right before the date.
+  static bool EndsWithBy(std::string_view before) {
+    std::string b(TrimSpaces(before.substr(before.size() > 16 ? before.size() - 16 : 0)));
+    b = AsciiLower(b);
+    auto ends = [&](std::string_view tail) {
+      return b.size() >= tail.size() && b.compare(b.size() - tail.size(), tail.size(), tail) == 0 &&
+             (b.size() == tail.size() || b[b.size() - tail.size() - 1] == ' ');
+    };
+    return ends("by") || ends("by the end of") || ends("by end of");
+  }
+
+  static constexpr int kPlanned = 0, kEvent = 1;
+  re2::RE2::Set triggers_;
+};
+
+DateExtractor::DateExtractor() : roles_(std::make_unique<RoleReader>()) {}
+DateExtractor::~DateExtractor() = default;
 
 void DateExtractor::Extract(const Document& doc, Extraction* out) const {
   // Every line is read: the publication date often sits in page furniture.
@@ -271,7 +318,7 @@ void DateExtractor::Extract(const Document& doc, Extraction* out) const {
     for (ParsedDate d : line_dates[i]) {
       bool is_publication = has_published && Overlaps(published.mentions, d.span);
       if (!body && !is_publication) continue;
-      std::string role = is_publication ? std::string("publication") : RoleOf(doc, d.span);
+      std::string role = is_publication ? std::string("publication") : roles_->RoleOf(doc, d.span);
       if (!resolver.Resolve(&d, role == "planned")) continue;
       // What lies ahead of the article's own date can only be planned.
       if (has_published && role != "publication" && LiesAfter(d.date, published.date))

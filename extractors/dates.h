@@ -21,6 +21,8 @@
 #ifndef GIGAFACT_EXTRACTORS_DATES_H_
 #define GIGAFACT_EXTRACTORS_DATES_H_
 
+#include <memory>
+
 #include "extractors/extractor.h"
 
 namespace gigafact {
@@ -28,8 +30,13 @@ namespace gigafact {
 class DateExtractor : public Extractor {
  public:
   DateExtractor();
+  ~DateExtractor() override;
   const char* Name() const override { return "dates"; }
   void Extract(const Document& doc, Extraction* out) const override;
+
+ private:
+  class RoleReader;  // the roles' trigger words, compiled once
+  std::unique_ptr<RoleReader> roles_;
 };
 
 }  // namespace gigafact

@@ -1,6 +1,8 @@
 #include "extractors/parties.h"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 
 namespace gigafact {
 
@@ -83,11 +85,11 @@ void PartyExtractor::FindGovernments(const Document& doc, const Extraction& ex,
   for (const EntityMention& m : ex.places) {
     int place = gazetteer_.IndexOf(m.id);
     if (place < 0) continue;
-    int line = -1;
-    for (size_t i = 0; i < doc.lines.size(); ++i)
-      if (doc.lines[i].span.begin <= m.norm.begin && m.norm.end <= doc.lines[i].span.end)
-        line = static_cast<int>(i);
-    if (line < 0) continue;
+    auto it = std::upper_bound(doc.lines.begin(), doc.lines.end(), m.norm.begin,
+                               [](size_t off, const Line& l) { return off < l.span.end; });
+    if (it == doc.lines.end() || it->span.begin > m.norm.begin || m.norm.end > it->span.end)
+      continue;
+    size_t line = static_cast<size_t>(it - doc.lines.begin());
     Span ls = doc.lines[line].span;
     std::string_view after(doc.norm.data() + m.norm.end, ls.end - m.norm.end);
     std::string_view before(doc.norm.data() + ls.begin, m.norm.begin - ls.begin);
@@ -185,11 +187,16 @@ void PartyExtractor::Extract(const Document& doc, Extraction* out) const {
     if (a.norm.size() != b.norm.size()) return a.norm.size() > b.norm.size();
     return a.source < b.source;
   });
+  // Accepted spans kept ordered by start, so each overlap test is a
+  // logarithmic look-up (pages may repeat a name hundreds of thousands of times).
   std::vector<Found> accepted;
+  std::map<size_t, size_t> taken;  // begin → end
   for (Found& c : candidates) {
-    bool overlaps = std::any_of(accepted.begin(), accepted.end(),
-                                [&](const Found& a) { return a.norm.Overlaps(c.norm); });
-    if (!overlaps) accepted.push_back(std::move(c));
+    auto next = taken.lower_bound(c.norm.begin);
+    if (next != taken.end() && next->first < c.norm.end) continue;
+    if (next != taken.begin() && std::prev(next)->second > c.norm.begin) continue;
+    taken.emplace(c.norm.begin, c.norm.end);
+    accepted.push_back(std::move(c));
   }
   std::sort(accepted.begin(), accepted.end(),
             [](const Found& a, const Found& b) { return a.norm < b.norm; });

@@ -218,8 +218,9 @@ std::vector<Candidate> Candidates(const Document& doc,
       size_t begin = d.span.begin - line.span.begin, end = d.span.end - line.span.begin;
       int rank = LabelRank(text, begin);
       bool short_line = text.size() <= kDateLineMaxBytes;
-      if (rank == 0 && short_line && li < kHeadLines &&
-          ((ExtraBytes(text, begin, end) <= kHeadLineExtra && !LooksLikeSentence(text, begin, end)) ||
+      if (rank == 0 && li < kHeadLines &&
+          ((short_line && ExtraBytes(text, begin, end) <= kHeadLineExtra &&
+            !LooksLikeSentence(text, begin, end)) ||
            (begin < kDatelineReach && IsWireDateline(text, begin, end)))) {
         rank = kHeadLine;
       }

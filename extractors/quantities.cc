@@ -183,8 +183,10 @@ size_t LastCharStart(std::string_view s) {
 // its line, at most kLookBehind bytes back, on a UTF-8 boundary.
 size_t WindowStart(std::string_view norm, size_t pos) {
   size_t floor = pos > kLookBehind ? pos - kLookBehind : 0;
-  size_t nl = pos == 0 ? std::string_view::npos : norm.rfind('\n', pos - 1);
-  size_t start = (nl == std::string_view::npos || nl < floor) ? floor : nl + 1;
+  // Bounded: a search for the line start must not run back over a page
+  // without line breaks (that would make the stage quadratic).
+  size_t start = pos;
+  while (start > floor && norm[start - 1] != '\n') --start;
   while (start < pos && IsUtf8Continuation(norm[start])) ++start;
   return start;
 }
@@ -208,7 +210,11 @@ bool ParseNumberWhole(std::string_view text, double* value) {
 bool ParseNumberTail(std::string_view text, double* value, size_t* begin) {
   while (!text.empty() && (text.back() == '.' || text.back() == ',' || text.back() == ' '))
     text.remove_suffix(1);
-  for (size_t p = 0; p < text.size(); ++p) {
+  // No number is longer than this; a run of thousands of tokens ("1 1 1 …")
+  // must not make the search quadratic.
+  constexpr size_t kLongestNumber = 64;
+  size_t from = text.size() > kLongestNumber ? text.size() - kLongestNumber : 0;
+  for (size_t p = from; p < text.size(); ++p) {
     if (IsUtf8Continuation(text[p])) continue;
     if (p > 0) {
       char prev = text[p - 1];
@@ -828,7 +834,10 @@ void MarkGlosses(std::string_view norm, std::vector<Item>* items) {
       continue;
     }
     if (!item.value) continue;
-    for (size_t j = 0; j < i; ++j) {
+    // The figure restated stands shortly before (bounded, so that a page of
+    // "(1 GWh) (2 GWh) …" stays linear).
+    constexpr size_t kRestatedWithin = 8;
+    for (size_t j = i > kRestatedWithin ? i - kRestatedWithin : 0; j < i; ++j) {
       const Item& earlier = (*items)[j];
       if (earlier.norm.end > item.paren_open || earlier.gloss || !earlier.value) continue;
       if (std::string_view(earlier.kind) == item.kind && SameValue(*earlier.value, *item.value)) {

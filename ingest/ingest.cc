@@ -48,7 +48,8 @@ bool Ingest(RawArticle raw, Document* doc, IngestError* error) {
   raw.bytes.shrink_to_fit();
   doc->text = std::move(decoded.utf8);
   doc->charset = std::move(decoded.charset);
-  doc->warnings = std::move(decoded.warnings);
+  doc->warnings = std::move(raw.warnings);
+  for (std::string& w : decoded.warnings) doc->warnings.push_back(std::move(w));
 
   NormalizeNfkc(doc->text, &doc->norm, &doc->norm_map);
   doc->lines = SplitLines(doc->norm);

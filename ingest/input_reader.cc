@@ -135,7 +135,10 @@ void ParseJsonlArticle(RawArticle* article) {
   if (!IsValidUtf8(line)) {
     // A batch written in a legacy charset: decode the line before parsing.
     DecodeResult d = DecodeToUtf8(line);
-    if (d.ok) line = std::move(d.utf8);
+    if (d.ok) {
+      line = std::move(d.utf8);
+      for (std::string& w : d.warnings) article->warnings.push_back("jsonl line: " + std::move(w));
+    }
   }
   nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   line = std::string();  // the line is in obj now: hold the text once

@@ -25,6 +25,9 @@ struct RawArticle {
   std::string bytes;       // the article text, in whatever charset it came
   std::string url, title, published;  // JSONL metadata, empty if absent
   std::string error_code, error_message;
+  // What reading had to repair (a JSONL line decoded before parsing); the
+  // record's warnings start with these.
+  std::vector<std::string> warnings;
   // Set by InputReader::NextUnparsed: bytes still hold line jsonl_line of a
   // JSONL batch, for ParseJsonlArticle to turn into the fields above.
   bool jsonl_pending = false;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
-#include <unordered_set>
+#include <vector>
 
 namespace gigafact {
 
@@ -130,7 +130,9 @@ int EnglishMonth(std::string_view lower, bool* abbreviated) {
   return 0;
 }
 
-bool IsAmbiguousMonth(std::string_view lower) { return lower == "may" || lower == "march"; }
+bool IsAmbiguousMonth(std::string_view lower) {
+  return lower == "may" || lower == "march" || lower == "mar";
+}
 
 bool IsEnglishWeekday(std::string_view lower) { return Contains(kWeekdays, lower); }
 
@@ -153,17 +155,27 @@ bool IsDateFunctionWord(std::string_view lower) { return Contains(kDateFunctionW
 bool IsMonthContextWord(std::string_view lower) { return Contains(kMonthContextWords, lower); }
 
 bool MayStartEnglishDate(std::string_view lower) {
-  static const std::unordered_set<std::string_view>* const kStarts = [] {
-    auto* set = new std::unordered_set<std::string_view>{"the", "q",    "h",     "this",
-                                                         "next", "last", "final", "latter"};
-    for (const WordValue& w : kMonthNames) set->insert(w.word);
-    for (const WordValue& w : kMonthAbbreviations) set->insert(w.word);
-    for (std::string_view w : kWeekdays) set->insert(w);
-    for (const WordValue& w : kCardinals) set->insert(w.word);
-    for (const WordValue& w : kOrdinals) set->insert(w.word);
-    return set;
+  // Buckets by length and first letter: a lookup compares against the few
+  // start words that share both, without hashing.
+  constexpr size_t kMaxLength = 11;
+  struct Buckets {
+    std::vector<std::string_view> at[kMaxLength + 1][26];
+  };
+  static const Buckets* const kBuckets = [] {
+    auto* buckets = new Buckets;
+    auto add = [&](std::string_view w) { buckets->at[w.size()][w[0] - 'a'].push_back(w); };
+    for (std::string_view w : {"q", "h", "this", "next", "last", "final", "latter"}) add(w);
+    for (const WordValue& w : kMonthNames) add(w.word);
+    for (const WordValue& w : kMonthAbbreviations) add(w.word);
+    for (std::string_view w : kWeekdays) add(w);
+    for (const WordValue& w : kCardinals) add(w.word);
+    for (const WordValue& w : kOrdinals) add(w.word);
+    return buckets;
   }();
-  return lower.size() <= 11 && kStarts->count(lower) > 0;
+  if (lower.empty() || lower.size() > kMaxLength || lower[0] < 'a' || lower[0] > 'z') return false;
+  for (std::string_view w : kBuckets->at[lower.size()][lower[0] - 'a'])
+    if (w == lower) return true;
+  return false;
 }
 
 size_t ChineseRelativeYear(std::string_view text, int* offset) {

@@ -16,7 +16,7 @@ namespace gigafact {
 int EnglishMonth(std::string_view lower, bool* abbreviated);
 
 // IsAmbiguousMonth tells whether a month word is also a common English word
-// ("may", "march"), which needs more context to read as a month.
+// ("may", "march", "mar"), which needs more context to read as a month.
 bool IsAmbiguousMonth(std::string_view lower);
 
 // IsEnglishWeekday tells whether the word names a weekday ("monday", "tue").
@@ -42,8 +42,9 @@ bool IsMonthContextWord(std::string_view lower);
 
 // MayStartEnglishDate tells whether an English date may begin with this word:
 // a month or weekday name, a number word, or one of the words that open
-// quarters, halves and relative years ("the", "q", "h", "this", "next",
-// "last", "final", "latter"). One hash lookup, for the grammar's fast path.
+// quarters, halves and relative years ("q", "h", "this", "next", "last",
+// "final", "latter"; "the" only leads into one of these). At most one hash
+// lookup, for the grammar's fast path.
 bool MayStartEnglishDate(std::string_view lower);
 
 // ChineseRelativeYear matches a Chinese relative-year word at the start of

@@ -38,7 +38,6 @@ void NameMatcher::Add(std::string_view name, int32_t payload) {
     nodes_[node].payload = payload;
     ++names_;
   }
-  root_byte_[static_cast<unsigned char>(name.front())] = true;
 }
 
 void NameMatcher::Build() {
@@ -51,11 +50,14 @@ void NameMatcher::Build() {
     payload_[i] = nodes_[i].payload;
   }
   first_[nodes_.size()] = static_cast<uint32_t>(edges_.size());
+  std::fill(std::begin(root_child_), std::end(root_child_), -1);
+  for (uint32_t e = first_[0]; e < first_[1]; ++e) root_child_[edges_[e].byte] = edges_[e].target;
   nodes_.clear();
   nodes_.shrink_to_fit();
 }
 
 int32_t NameMatcher::Child(int32_t node, uint8_t byte) const {
+  if (node == 0) return root_child_[byte];
   auto begin = edges_.begin() + first_[node];
   auto end = edges_.begin() + first_[node + 1];
   auto it = std::lower_bound(begin, end, byte,
@@ -90,7 +92,7 @@ void NameMatcher::FindAll(std::string_view text, std::vector<Match>* out) const 
     unsigned char c = static_cast<unsigned char>(text[pos]);
     bool boundary_ok = !IsWordByte(c) || pos == 0 ||
                        !IsWordByte(static_cast<unsigned char>(text[pos - 1]));
-    if (root_byte_[c] && boundary_ok) {
+    if (root_child_[c] >= 0 && boundary_ok) {
       int32_t payload = -1;
       size_t end = LongestAt(text, pos, &payload);
       if (end > pos) {

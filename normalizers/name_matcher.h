@@ -49,7 +49,10 @@ class NameMatcher {
   std::vector<uint32_t> first_;
   std::vector<Edge> edges_;
   std::vector<int32_t> payload_;
-  bool root_byte_[256] = {};
+  // root_child_[b]: the root's child for byte b, or -1. Every search starts
+  // at the root, whose hundreds of edges a binary search would walk at each
+  // character of the text.
+  int32_t root_child_[256] = {};  // set by Build
   size_t names_ = 0;
 };
 

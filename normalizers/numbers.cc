@@ -275,8 +275,13 @@ class ChineseNumberParser {
     if (in_fraction_) return false;
     if (last_small_ != 0 && u >= last_small_) return false;  // 十十, 十百
     if (!has_pending_) {
-      // A bare 十 at the start of a section reads as 一十 (十二 = 12).
-      if (u != 10) return false;
+      // A bare 十 at the start of a section reads as 一十 (十二 = 12); a bare
+      // 百 or 千 only leading a big unit (百万 = 1e6, 千亿 = 1e11), so that the
+      // 千 of a lone "千瓦" is never a number.
+      if (u != 10) {
+        if (has_unit_ || digit_count_ > 0 || arabic_) return false;
+        bare_lead_ = true;
+      }
       pending_ = 1;
     }
     section_ += pending_ * u;
@@ -325,6 +330,7 @@ class ChineseNumberParser {
     // no number.
     if (adjacent_digits_) return false;
     if (in_fraction_ && fraction_scale_ == 1) return false;  // trailing 点
+    if (bare_lead_ && last_big_ == 0) return false;           // 千, 百五十
     if (has_pending_) {
       // Tail elision: 一万五 = 15000, 三千五 = 3500 (a single digit right
       // after a unit counts in the next lower unit; "3万4000" is literal).
@@ -342,7 +348,7 @@ class ChineseNumberParser {
   double last_small_ = 0, last_big_ = 0, last_unit_ = 0;
   double fraction_scale_ = 1;
   bool has_pending_ = false, in_fraction_ = false, has_unit_ = false;
-  bool adjacent_digits_ = false, arabic_ = false;
+  bool adjacent_digits_ = false, arabic_ = false, bare_lead_ = false;
   bool zero_seen_ = false;
   int digit_count_ = 0;
 };

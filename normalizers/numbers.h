@@ -34,13 +34,15 @@ bool ParseArabicNumber(std::string_view text, double* out);
 // returns true with *out set, or false when it is not one. Accepted:
 //   "十二" 12, "二十五" 25, "一百五十" 150, "三千" 3000, "两" 2, "六十" 60,
 //   "一万二千" 12000, "三亿" 3e8, "十万" 100000, "零点五" 0.5 (点 decimal),
+//   "百万" 1e6 and "千亿" 1e11 (a bare 百/千 only before 万/亿),
 //   "二〇二五" / "二零二五" 2025 (digit by digit, no unit characters),
 //   mixed Arabic digits with 万/亿/千/百/十: "1.2万" 12000, "3亿" 3e8,
 //   "1.5万亿" 1.5e12, "3千" 3000;
 //   Traditional 萬 億 兩 and financial 壹贰叁… / 拾佰仟.
 // Plain Arabic text ("2025", "1,000") is also accepted (via
 // ParseArabicNumber), so callers can hand any numeral token here.
-// Rejected: "", "万" (a unit character without a number), "十十", "亿万".
+// Rejected: "", "万" (a unit character without a number), "十十", "亿万",
+// "千" and "百" alone, "二三十" (an approximate "twenty or thirty").
 bool ParseChineseNumber(std::string_view text, double* out);
 
 // ParseEnglishNumber parses the whole of `text` as English number words and

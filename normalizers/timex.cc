@@ -1,6 +1,5 @@
 #include "normalizers/timex.h"
 
-#include <cstdio>
 
 namespace gigafact {
 
@@ -12,29 +11,46 @@ Grain TimexDate::grain() const {
   return Grain::kYear;
 }
 
-std::string TimexValue(const TimexDate& date) {
-  char year[16];
-  if (date.has_year()) {
-    std::snprintf(year, sizeof(year), "%04d", date.year);
-  } else {
-    std::snprintf(year, sizeof(year), "XXXX");
+namespace {
+// AppendDigits appends value as exactly `width` digits.
+void AppendDigits(int value, int width, std::string* out) {
+  char digits[8];
+  for (int i = width - 1; i >= 0; --i) {
+    digits[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
   }
-  char out[48];
+  out->append(digits, width);
+}
+}  // namespace
+
+std::string TimexValue(const TimexDate& date) {
+  std::string out;
+  out.reserve(10);
+  if (date.has_year() && date.year <= 9999) {
+    AppendDigits(date.year, 4, &out);
+  } else {
+    out = "XXXX";
+  }
   switch (date.grain()) {
     case Grain::kDay:
-      std::snprintf(out, sizeof(out), "%s-%02d-%02d", year, date.month, date.day);
+      out += '-';
+      AppendDigits(date.month, 2, &out);
+      out += '-';
+      AppendDigits(date.day, 2, &out);
       break;
     case Grain::kMonth:
-      std::snprintf(out, sizeof(out), "%s-%02d", year, date.month);
+      out += '-';
+      AppendDigits(date.month, 2, &out);
       break;
     case Grain::kQuarter:
-      std::snprintf(out, sizeof(out), "%s-Q%d", year, date.quarter);
+      out += "-Q";
+      AppendDigits(date.quarter, 1, &out);
       break;
     case Grain::kHalf:
-      std::snprintf(out, sizeof(out), "%s-H%d", year, date.half);
+      out += "-H";
+      AppendDigits(date.half, 1, &out);
       break;
     case Grain::kYear:
-      std::snprintf(out, sizeof(out), "%s", year);
       break;
   }
   return out;

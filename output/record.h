@@ -16,7 +16,13 @@ using Json = nlohmann::ordered_json;
 
 constexpr int kSchemaVersion = 1;
 
-// BuildRecord assembles the record of a successfully ingested article.
+// RecordLine renders the record of a successfully ingested article as one
+// JSONL line (no newline), written straight from doc and ex: the form the
+// pipeline emits.
+std::string RecordLine(const Document& doc, const Extraction& ex);
+
+// BuildRecord is the same record as a JSON value (RecordLine parsed), for
+// callers that inspect it.
 Json BuildRecord(const Document& doc, const Extraction& ex);
 
 // BuildErrorRecord: the record of an article that could not be processed.

@@ -40,8 +40,8 @@ std::unique_ptr<Pipeline> Pipeline::Create(const std::string& data_dir, std::str
   p->extractors_.push_back(std::make_unique<PartyExtractor>(p->kb_, p->gazetteer_, p->governments_));
   p->fact_linker_ = std::make_unique<FactLinker>(&p->gazetteer_);
   std::string cues = (std::filesystem::path(data_dir) / "event_words.tsv").string();
-  if (std::filesystem::exists(cues) ? !p->fact_linker_->LoadFile(cues, err)
-                                    : !p->fact_linker_->Compile(err))
+  if (std::filesystem::exists(cues) ? !p->fact_linker_->LoadCues(cues, err)
+                                    : !p->fact_linker_->cues().Compile(err))
     return nullptr;
   return p;
 }
@@ -59,7 +59,7 @@ Pipeline::Output Pipeline::Process(RawArticle raw) const {
     Extraction ex;
     for (const auto& stage : extractors_) stage->Extract(doc, &ex);
     fact_linker_->Link(doc, &ex);
-    out.line = SerializeRecord(BuildRecord(doc, ex));
+    out.line = RecordLine(doc, ex);
   } catch (const std::exception& e) {
     // No exception escapes a worker: the article becomes an error record.
     out.line = SerializeRecord(

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Counts GoogleTest cases in meson's testlog.json and prints 'N passed, N failed'."""
+"""Counts GoogleTest cases in meson's testlog.json and prints 'N passed, N failed, N skipped'."""
 import json
 import re
 import sys
 
-passed = failed = 0
+passed = failed = skipped = 0
 with open(sys.argv[1], encoding="utf-8") as log:
     for line in log:
         entry = json.loads(line)
@@ -16,6 +16,8 @@ with open(sys.argv[1], encoding="utf-8") as log:
             failed += cases_bad
         elif entry.get("result") == "OK":
             passed += 1
+        elif entry.get("result") == "SKIP":
+            skipped += 1
         else:
             failed += 1
-print(f"{passed} passed, {failed} failed")
+print(f"{passed} passed, {failed} failed, {skipped} skipped")

@@ -46,8 +46,8 @@ std::string Join(const std::set<std::string>& values) {
 }
 
 // RunSpecFile runs every case of a spec file (tests/extractors/specs/): the
-// body date values as a set and, when the case gives it, the publication
-// date.
+// body date values as a set and the publication date, each when the case
+// gives it.
 void RunSpecFile(const std::string& name) {
   const char* root = std::getenv("GIGAFACT_SOURCE_ROOT");
   ASSERT_NE(root, nullptr) << "GIGAFACT_SOURCE_ROOT is not set";
@@ -59,9 +59,11 @@ void RunSpecFile(const std::string& name) {
   for (const auto& c : spec["cases"]) {
     std::string input = c["input"].get<std::string>();
     Extraction ex = Extract(input, c.value("published", std::string()));
-    std::set<std::string> want;
-    for (const auto& v : c["dates"]) want.insert(v.get<std::string>());
-    EXPECT_EQ(Join(BodyValues(ex)), Join(want)) << name << ": " << input;
+    if (c.contains("dates")) {
+      std::set<std::string> want;
+      for (const auto& v : c["dates"]) want.insert(v.get<std::string>());
+      EXPECT_EQ(Join(BodyValues(ex)), Join(want)) << name << ": " << input;
+    }
     if (c.contains("published_value")) {
       std::string got = ex.published ? ex.published->value : "null";
       std::string expected =

@@ -180,6 +180,26 @@ TEST(QuantityExtractorTest, HostileInputDoesNotCrash) {
   for (const auto& q : qs) EXPECT_FALSE(q.kind.empty());
 }
 
+// Inputs that would make a careless scan quadratic: each must finish fast
+// (the suite's time limit catches a regression).
+TEST(QuantityExtractorTest, LongRunsStayLinear) {
+  std::string spaced;
+  for (int i = 0; i < 100000; ++i) spaced += "1 ";
+  spaced += "GWh";
+  auto qs = Extract(spaced);
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_TRUE(Near(*qs[0].value, 1));
+
+  std::string listed;
+  for (int i = 0; i < 50000; ++i) listed += "10, ";
+  listed += "and 20 GWh";
+  EXPECT_LE(Extract(listed).size(), 17u);  // a list is walked at most 16 items back
+
+  std::string no_breaks;
+  for (int i = 0; i < 50000; ++i) no_breaks += "about 1 GWh ";
+  EXPECT_EQ(Extract(no_breaks).size(), 50000u);
+}
+
 TEST(QuantityExtractorTest, IsDeterministic) {
   std::string text = "The plant will reach 40 GWh, then 60 GWh; 储能规模约40GWh。";
   auto a = Extract(text), b = Extract(text);

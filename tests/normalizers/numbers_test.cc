@@ -79,6 +79,8 @@ TEST(ParseChineseNumberTest, BigUnits) {
   EXPECT_DOUBLE_EQ(Chinese("三億"), 3e8);
   EXPECT_DOUBLE_EQ(Chinese("五萬"), 5e4);
   EXPECT_DOUBLE_EQ(Chinese("一万亿"), 1e12);
+  EXPECT_DOUBLE_EQ(Chinese("百万"), 1e6);
+  EXPECT_DOUBLE_EQ(Chinese("千亿"), 1e11);
 }
 
 TEST(ParseChineseNumberTest, TailElision) {
@@ -120,6 +122,8 @@ TEST(ParseChineseNumberTest, RejectsMalformed) {
   EXPECT_EQ(Chinese("亿万"), -1);
   EXPECT_EQ(Chinese("十十"), -1);
   EXPECT_EQ(Chinese("百"), -1);
+  EXPECT_EQ(Chinese("千"), -1);
+  EXPECT_EQ(Chinese("千五百"), -1);
   EXPECT_EQ(Chinese("三点"), -1);
   EXPECT_EQ(Chinese("二十五年"), -1);
   EXPECT_EQ(Chinese("abc"), -1);

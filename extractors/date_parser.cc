@@ -480,24 +480,8 @@ class LineGrammar {
         p.year = y;
         p.last = ky - 1;
         end = ky;
-      }
-      // "November 18-19[, 2025]", "april 9th through 17th"
-      size_t kc = 0, k2 = 0;
-      MonthWord unused;
-      size_t after_month = 0;
-      if (p.year.source == YearSource::kMissing && Connector(end, &kc)) {
-        size_t kt = IsWord(kc, "the") ? kc + 1 : kc;
-        if (int d2 = DayAt(kt, &k2, DayWords::kOrdinals); d2 > d && !MonthWordAt(k2, &after_month, &unused)) {
-          Part q = MakePart(kc, k2 - 1, 0, mw.month, d2);
-          size_t end2 = k2;
-          if (YearTail(k2, &y, &ky, true)) {
-            p.year = q.year = y;
-            q.last = ky - 1;
-            end2 = ky;
-          }
-          SetTwo(m, p, q, end2);
-          return true;
-        }
+      } else if (SecondDayOfMonth(p, end, m)) {
+        return true;
       }
       SetOne(m, p, end);
       return true;
@@ -514,6 +498,27 @@ class LineGrammar {
     }
     if (!LoneMonthReadsAsDate(j, k, mw)) return false;
     SetOne(m, MakePart(i, k - 1, 0, mw.month, 0), k);
+    return true;
+  }
+
+  // SecondDayOfMonth: the second day of "November 18-19[, 2025]" or "april
+  // 9th through 17th", from token k after the first (p, yet without a year).
+  bool SecondDayOfMonth(Part p, size_t k, Match* m) {
+    size_t kc = 0, k2 = 0, after_day = 0;
+    if (!Connector(k, &kc)) return false;
+    size_t kt = IsWord(kc, "the") ? kc + 1 : kc;
+    MonthWord next_month;
+    int d2 = DayAt(kt, &k2, DayWords::kOrdinals);
+    if (d2 <= p.date.day || MonthWordAt(k2, &after_day, &next_month) > 0) return false;
+    Part q = MakePart(kc, k2 - 1, 0, p.date.month, d2);
+    size_t end = k2, ky = 0;
+    Year y;
+    if (YearTail(k2, &y, &ky, true)) {
+      p.year = q.year = y;
+      q.last = ky - 1;
+      end = ky;
+    }
+    SetTwo(m, p, q, end);
     return true;
   }
 
@@ -1084,66 +1089,75 @@ class LineGrammar {
   // "07年", "两千零四年", "民國113年", "今年", "同年"; *next is after it.
   bool ChineseYear(size_t i, Year* y, size_t* next) {
     if (i >= n_) return false;
+    if (t_[i].kind == Token::kHan) {
+      if (ChineseYearWord(i, y, next)) return true;
+      size_t k = Literal(i, "民国");
+      if (k == std::string_view::npos) k = Literal(i, "民國");
+      if (k == std::string_view::npos || !ChineseNumeralYear(k, /*republic=*/true, y, next))
+        return false;
+      y->value += 1911;
+      return true;
+    }
+    return ChineseNumeralYear(i, /*republic=*/false, y, next);
+  }
+
+  // ChineseYearWord: a relative year (今年 明年 去年, against publication) or
+  // a context year (同年 次年, against the text's previous year).
+  bool ChineseYearWord(size_t i, Year* y, size_t* next) const {
+    std::string_view rest = s_.substr(t_[i].begin);
     int offset = 0;
-    if (size_t len = ChineseRelativeYear(s_.substr(t_[i].begin), &offset); len > 0) {
-      size_t k = Literal(i, s_.substr(t_[i].begin, len));
-      if (k == std::string_view::npos || !YearWordStandsAlone(i, k)) return false;
-      y->source = YearSource::kRelative;
-      y->offset = offset;
-      *next = k;
-      return true;
+    YearSource source = YearSource::kRelative;
+    size_t len = ChineseRelativeYear(rest, &offset);
+    if (len == 0) {
+      len = ChineseContextYear(rest, &offset);
+      source = YearSource::kContext;
     }
-    if (size_t len = ChineseContextYear(s_.substr(t_[i].begin), &offset); len > 0) {
-      size_t k = Literal(i, s_.substr(t_[i].begin, len));
-      if (k == std::string_view::npos || !YearWordStandsAlone(i, k)) return false;
-      y->source = YearSource::kContext;
-      y->offset = offset;
-      *next = k;
-      return true;
-    }
-    size_t k = i;
-    int republic = 0;
-    if (size_t r = Literal(i, "民国"); r != std::string_view::npos) {
-      k = r;
-      republic = 1911;
-    } else if (size_t r2 = Literal(i, "民國"); r2 != std::string_view::npos) {
-      k = r2;
-      republic = 1911;
-    }
-    int value = 0;
+    if (len == 0) return false;
+    size_t k = Literal(i, rest.substr(0, len));
+    if (k == std::string_view::npos || !YearWordStandsAlone(i, k)) return false;
+    y->source = source;
+    y->offset = offset;
+    *next = k;
+    return true;
+  }
+
+  // ChineseNumeralYear: a number and 年 at token k: four digits ("2025年",
+  // "二〇二五年", "三六七年"), two with a leading zero or a month after them
+  // ("07年", "零八年", "18年10月"), or a 千 number ("两千零四年"). A
+  // four-digit number before 月月 is a mistyped year ("2021月12月"). After
+  // 民国 (republic) any small number counts ("民國113年", "民国三年"); the
+  // caller adds 1911.
+  bool ChineseNumeralYear(size_t k, bool republic, Year* y, size_t* next) {
     size_t after = k + 1;
     bool year_char = IsHan(after, "年");
+    bool month_follows = ChineseMonthAt(after + 1, nullptr) > 0;
+    int value = 0;
     if (IsNum(k)) {
-      int v = Num(k);
+      if (!CleanLeft(k)) return false;
       size_t len = t_[k].len;
-      if (!republic && !CleanLeft(k)) return false;
-      // "2021月12月": a typed 年 become 月.
-      if (!year_char && len == 4 && IsHan(after, "月") && ChineseMonthAt(after + 1, nullptr) > 0) {
-        year_char = true;
-      }
+      if (!year_char && len == 4 && IsHan(after, "月") && month_follows) year_char = true;
       if (!year_char) return false;
-      if (republic) {
-        value = republic + v;
+      if (republic && len <= 3) {
+        value = Num(k);
       } else if (len == 4) {
-        value = v;
-      } else if (len == 2 && (s_[t_[k].begin] == '0' || ChineseMonthAt(after + 1, nullptr) > 0)) {
-        value = ExpandTwoDigitYear(v);
+        value = Num(k);
+      } else if (len == 2 && (s_[t_[k].begin] == '0' || month_follows)) {
+        value = ExpandTwoDigitYear(Num(k));
       } else {
         return false;
       }
-    } else if (Is(k, Token::kHanNum)) {
-      if (!year_char) return false;
+    } else if (Is(k, Token::kHanNum) && year_char) {
       int64_t v = HanValue(k);
+      const Token& t = t_[k];
       if (v < 0) return false;
-      if (republic) {
-        value = republic + static_cast<int>(v);
-      } else if (!t_[k].has_unit && t_[k].len >= 3 && t_[k].len <= 4) {
-        value = static_cast<int>(v);  // 二〇二五, 三六七
-      } else if (!t_[k].has_unit && t_[k].len == 2 &&
-                 (StartsWithHanZero(k) || ChineseMonthAt(after + 1, nullptr) > 0)) {
-        value = ExpandTwoDigitYear(static_cast<int>(v));  // 零八年
-      } else if (t_[k].has_unit && v >= 1000 && v <= 2999 && Text(k).find("千") != std::string_view::npos) {
-        value = static_cast<int>(v);  // 两千零四
+      if (republic && v >= 1 && v <= 200) {
+        value = static_cast<int>(v);
+      } else if (!t.has_unit && t.len >= 3 && t.len <= 4) {
+        value = static_cast<int>(v);
+      } else if (!t.has_unit && t.len == 2 && (StartsWithHanZero(k) || month_follows)) {
+        value = ExpandTwoDigitYear(static_cast<int>(v));
+      } else if (t.has_unit && v >= 1000 && v <= 2999 && Text(k).find("千") != std::string_view::npos) {
+        value = static_cast<int>(v);
       } else {
         return false;
       }
@@ -1375,6 +1389,76 @@ class LineGrammar {
     return false;
   }
 
+  // ChineseMonthRange: "1-5月", "2023年1-5月": both ends of a month range
+  // from token j on; p carries the year part.
+  bool ChineseMonthRange(const Part& p, size_t j, Match* m) {
+    int a = SmallValue(j);
+    size_t kl = 0, km = 0;
+    if (a < 1 || a > 12 || !ChineseRangeLink(j + 1, &kl)) return false;
+    int b = ChineseMonthAt(kl, &km, /*after_link=*/true);
+    if (b <= a) return false;
+    Part first = p, last = p;
+    first.date.month = a;
+    first.last = j;
+    last.first = kl;
+    last.date.month = b;
+    last.last = km - 1;
+    SetTwo(m, first, last, km);
+    return true;
+  }
+
+  // ChineseMonthAndDay: a month from token j on, with its day if any:
+  // "2月", "2月24日", "八月十五" (a day in numerals without 日 ending the
+  // phrase), and the day ranges "一月十日到十二日", "6月1-30日".
+  bool ChineseMonthAndDay(Part p, size_t j, Match* m) {
+    size_t km = 0;
+    int month = ChineseMonthAt(j, &km);
+    if (month == 0) return false;
+    p.date.month = month;
+    p.last = km - 1;
+    size_t kd = 0, kl = 0, ke = 0;
+    if (int day = ChineseDayAt(km, &kd); day > 0) {
+      p.date.day = day;
+      p.last = kd - 1;
+      if (ChineseRangeLink(kd, &kl)) {
+        if (int day2 = ChineseDayAt(kl, &ke); day2 > day) {
+          Part q = p;
+          q.first = kl;
+          q.last = ke - 1;
+          q.date.day = day2;
+          SetTwo(m, p, q, ke);
+          return true;
+        }
+      }
+      SetOne(m, p, kd);
+      return true;
+    }
+    int first_day = SmallValue(km);
+    if (first_day >= 1 && first_day <= 31 && Adjacent(km)) {
+      if (Is(km, Token::kHanNum) &&
+          (km + 1 >= n_ || !Is(km + 1, Token::kHan) || !t_[km + 1].ideograph)) {
+        p.date.day = first_day;
+        p.last = km;
+        SetOne(m, p, km + 1);
+        return true;
+      }
+      if (ChineseRangeLink(km + 1, &kl)) {
+        if (int day2 = ChineseDayAt(kl, &ke); day2 > first_day) {
+          Part first = p, last = p;
+          first.date.day = first_day;
+          first.last = km;
+          last.first = kl;
+          last.date.day = day2;
+          last.last = ke - 1;
+          SetTwo(m, first, last, ke);
+          return true;
+        }
+      }
+    }
+    SetOne(m, p, km);
+    return true;
+  }
+
   // Chinese: a year with what follows it (month, day, quarter, half, or a
   // second year of a range), or a month-day, quarter or half without one.
   bool Chinese(size_t i, Match* m) {
@@ -1390,98 +1474,8 @@ class LineGrammar {
     p.chinese = true;
     if (has_year) p.year = year;
 
-    // "2022年-2025年"
-    size_t k = 0;
-    Year second;
-    size_t k2 = 0;
-    if (has_year && year.source == YearSource::kStated && ChineseRangeLink(j, &k) &&
-        ChineseYear(k, &second, &k2) && second.source == YearSource::kStated &&
-        second.value > year.value) {
-      Part a = p;
-      a.last = j - 1;
-      Part b;
-      b.first = k;
-      b.last = k2 - 1;
-      b.year = second;
-      b.chinese = true;
-      // "2022年-2025年" alone; "2022年3月-2025年" is read mention by mention.
-      SetTwo(m, a, b, k2);
-      return true;
-    }
-
-    // "1-5月", "2023年1-5月": both ends of a month range.
-    {
-      int a = SmallValue(j);
-      size_t kl = 0, km = 0;
-      int b = 0;
-      if (a >= 1 && a <= 12 && ChineseRangeLink(j + 1, &kl) && (b = ChineseMonthAt(kl, &km, /*after_link=*/true)) > a) {
-        Part first = p;
-        first.date.month = a;
-        first.last = j;
-        Part last = p;
-        last.first = kl;
-        last.date.month = b;
-        last.last = km - 1;
-        SetTwo(m, first, last, km);
-        return true;
-      }
-    }
-
-    size_t km = 0;
-    if (int month = ChineseMonthAt(j, &km); month > 0) {
-      p.date.month = month;
-      p.last = km - 1;
-      size_t kd = 0;
-      if (int day = ChineseDayAt(km, &kd); day > 0) {
-        p.date.day = day;
-        p.last = kd - 1;
-        // "一月十日到十二日", "6月1-30日"
-        size_t kl = 0, ke = 0;
-        if (ChineseRangeLink(kd, &kl)) {
-          if (int day2 = ChineseDayAt(kl, &ke); day2 > day) {
-            Part q = p;
-            q.first = kl;
-            q.last = ke - 1;
-            q.date.day = day2;
-            SetTwo(m, p, q, ke);
-            return true;
-          }
-        }
-        SetOne(m, p, kd);
-        return true;
-      }
-      // "八月十五": a day in numerals without 日, at the end of the phrase.
-      if (Is(km, Token::kHanNum) && Adjacent(km) && (km + 1 >= n_ || !Is(km + 1, Token::kHan) ||
-                                                     !t_[km + 1].ideograph)) {
-        int day = SmallValue(km);
-        if (day >= 1 && day <= 31) {
-          p.date.day = day;
-          p.last = km;
-          SetOne(m, p, km + 1);
-          return true;
-        }
-      }
-      // "6月1-30日"
-      {
-        int a = SmallValue(km);
-        size_t kl = 0, ke = 0;
-        if (a >= 1 && a <= 31 && ChineseRangeLink(km + 1, &kl)) {
-          if (int day2 = ChineseDayAt(kl, &ke); day2 > a) {
-            Part first = p;
-            first.date.day = a;
-            first.last = km;
-            Part last = p;
-            last.first = kl;
-            last.date.day = day2;
-            last.last = ke - 1;
-            SetTwo(m, first, last, ke);
-            return true;
-          }
-        }
-      }
-      SetOne(m, p, km);
-      return true;
-    }
+    if (has_year && ChineseYearRange(p, j, m)) return true;
+    if (ChineseMonthRange(p, j, m) || ChineseMonthAndDay(p, j, m)) return true;
     if (!has_year) {
       if (ChineseRelativeMonth(i, m) || ChineseDayAlone(i, m)) return true;
     }
@@ -1499,33 +1493,55 @@ class LineGrammar {
       return true;
     }
     if (!has_year) return false;
-    // "2025年半年度报告": the half-year report covers the first half.
+    ChineseYearAlone(p, j, m);
+    return true;
+  }
+
+  // ChineseYearRange: "2022年-2025年", both ends (p: the first year, ending
+  // before token j). "2022年3月-2025年" is read mention by mention instead.
+  bool ChineseYearRange(const Part& p, size_t j, Match* m) {
+    size_t k = 0, end = 0;
+    Year second;
+    if (p.year.source != YearSource::kStated || !ChineseRangeLink(j, &k) ||
+        !ChineseYear(k, &second, &end) || second.source != YearSource::kStated ||
+        second.value <= p.year.value)
+      return false;
+    Part a = p, b;
+    a.last = j - 1;
+    b.first = k;
+    b.last = end - 1;
+    b.year = second;
+    b.chinese = true;
+    SetTwo(m, a, b, end);
+    return true;
+  }
+
+  // ChineseYearAlone: a year with nothing finer after it, save two forms
+  // that name a period: "2025年半年度报告" (the half-year report covers the
+  // first half) and "2021年的第三个月".
+  void ChineseYearAlone(Part p, size_t j, Match* m) {
     for (std::string_view half_report : {"半年度", "半年报", "半年報"}) {
-      if (size_t k3 = Literal(j, half_report); k3 != std::string_view::npos) {
+      if (size_t k = Literal(j, half_report); k != std::string_view::npos) {
         p.date.half = 1;
-        p.last = k3 - 1;
-        SetOne(m, p, k3);
-        return true;
+        p.last = k - 1;
+        SetOne(m, p, k);
+        return;
       }
     }
-    // "2021年的第三个月"
-    {
-      size_t k3 = IsHan(j, "的") ? j + 1 : j;
-      if (IsHan(k3, "第")) {
-        int v = SmallValue(k3 + 1);
-        size_t k4 = Literal(k3 + 2, "个月");
-        if (k4 == std::string_view::npos) k4 = Literal(k3 + 2, "個月");
-        if (v >= 1 && v <= 12 && k4 != std::string_view::npos) {
-          p.date.month = v;
-          p.last = k4 - 1;
-          SetOne(m, p, k4);
-          return true;
-        }
+    size_t k = IsHan(j, "的") ? j + 1 : j;
+    if (IsHan(k, "第")) {
+      int v = SmallValue(k + 1);
+      size_t end = Literal(k + 2, "个月");
+      if (end == std::string_view::npos) end = Literal(k + 2, "個月");
+      if (v >= 1 && v <= 12 && end != std::string_view::npos) {
+        p.date.month = v;
+        p.last = end - 1;
+        SetOne(m, p, end);
+        return;
       }
     }
     p.last = j - 1;
     SetOne(m, p, j);
-    return true;
   }
 
   std::string_view s_;

@@ -192,6 +192,13 @@ bool MayHoldDate(std::string_view s) {
   return false;
 }
 
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  return out;
+}
+
 bool IsHanNumeralAt(std::string_view text, size_t* len) {
   if (text.empty() || static_cast<unsigned char>(text[0]) < 0x80) return false;
   uint32_t cp = Utf8Decode(text, 0, len);

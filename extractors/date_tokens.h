@@ -41,6 +41,10 @@ void TokenizeForDates(std::string_view text, std::vector<DateToken>* tokens, std
 // without any are skipped without tokenizing.
 bool MayHoldDate(std::string_view text);
 
+// AsciiLower returns text with its ASCII letters lowercased (as in the
+// lowered copy TokenizeForDates writes); other bytes stay as they are.
+std::string AsciiLower(std::string_view text);
+
 // IsHanNumeralAt tells whether the character at the start of text is a
 // Chinese numeral (as normalizers/numbers.h reads them) or ○, and sets *len
 // to its byte length.

@@ -1,29 +1,22 @@
 #include "extractors/dates.h"
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <re2/re2.h>
-#include <re2/set.h>
-
-#include <stdexcept>
-
 #include "extractors/date_parser.h"
+#include "extractors/date_tokens.h"
 #include "extractors/publication.h"
 #include "normalizers/timex.h"
 
 namespace gigafact {
 
 namespace {
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  return out;
-}
 
 std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -122,7 +115,9 @@ class YearResolver {
   int last_stated_ = 0;
 };
 
-// Trigger words of the roles. English ones are matched on lowercase text.
+// Trigger words of the roles, matched anywhere and case-insensitively (a
+// trailing space keeps "will " from matching "willing"). They are few and
+// fixed by the two languages, so they live here rather than in a data file.
 constexpr std::string_view kPlannedTriggers[] = {
     "expected", "expects", "expect to", "slated", "scheduled", "plans to", "planned",
     "plan to", "planning", "will ", "aims", "aim to", "aiming", "target", "set to",

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "extractors/date_tokens.h"
+
 namespace gigafact {
 
 namespace {
@@ -35,6 +37,7 @@ struct Label {
 constexpr Label kLabels[] = {
     {"更新时间", kUpdateLabel}, {"更新日期", kUpdateLabel}, {"更新于", kUpdateLabel},
     {"更新時間", kUpdateLabel}, {"更新於", kUpdateLabel}, {"修改时间", kUpdateLabel},
+    {"最后更新", kUpdateLabel}, {"最後更新", kUpdateLabel},
     {"发布时间", kLabelled},  {"发布日期", kLabelled},  {"发表时间", kLabelled},
     {"发表日期", kLabelled},  {"发布于", kLabelled},    {"发表于", kLabelled},
     {"发稿时间", kLabelled},  {"出版日期", kLabelled},  {"刊发时间", kLabelled},
@@ -54,15 +57,8 @@ constexpr Label kLabels[] = {
 
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  return out;
-}
-
-// TrimRight drops spaces and the colons and dashes that join a label to its
-// date.
+// TrimLabelJoint drops the spaces, colons and dashes that join a label to
+// its date.
 std::string_view TrimLabelJoint(std::string_view s) {
   while (!s.empty()) {
     char c = s.back();
@@ -147,13 +143,13 @@ bool LooksLikeSentence(std::string_view line, size_t begin, size_t end) {
     for (std::string_view stop : {"。", "！", "？"})
       if (rest.size() >= stop.size() && rest.substr(rest.size() - stop.size()) == stop) return true;
   }
-  std::string before = AsciiLower(line.substr(0, begin));
-  while (!before.empty() && before.back() == ' ') before.pop_back();
-  for (std::string_view prep : {" on", " in", " by", " since", " from", " until", " at"}) {
-    std::string padded = " " + before;
-    if (padded.size() >= prep.size() && padded.compare(padded.size() - prep.size(), prep.size(), prep) == 0)
-      return true;
-  }
+  std::string_view head = line.substr(0, begin);
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+  size_t word_start = head.size();
+  while (word_start > 0 && IsAsciiAlpha(head[word_start - 1])) --word_start;
+  std::string last_word = AsciiLower(head.substr(word_start));
+  for (std::string_view prep : {"on", "in", "by", "since", "from", "until", "at"})
+    if (last_word == prep) return true;
   size_t words = 0;
   for (size_t i = 0; i < line.size();) {
     if (i >= begin && i < end) {

@@ -111,18 +111,15 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
   }
   return true;
 }
-
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
   // The last byte first: most candidates fail there.
@@ -413,6 +410,7 @@ constexpr QualifierWord kQualifiersBefore[] = {
 // Qualifier words right after a figure.
 constexpr QualifierWord kQualifiersAfter[] = {
     {"or more", "over", ""},  {"or above", "over", ""}, {"and above", "over", ""},
+    {"+", "over", ""},
     {"以上", "over", ""},     {"左右", "approx", ""},  {"上下", "approx", ""},
     {"以下", "under", ""},    {"以内", "under", ""},   {"以內", "under", ""},
 };

@@ -27,7 +27,9 @@
 // "9.6萬度（60MW/96MWh）"), which counts once; a unit-only gloss "(GWh)" joins
 // the mention's text.
 //
-// Mentions are appended in text order with original-text spans.
+// Mentions are appended in text order with original-text spans. One RE2
+// pass finds the figures; everything else reads a bounded window around
+// each, so the stage stays linear in the page size.
 #ifndef GIGAFACT_EXTRACTORS_QUANTITIES_H_
 #define GIGAFACT_EXTRACTORS_QUANTITIES_H_
 
@@ -46,9 +48,8 @@ class QuantityExtractor : public Extractor {
   const char* Name() const override { return "quantities"; }
   void Extract(const Document& doc, Extraction* out) const override;
 
-  struct Patterns;  // compiled RE2 patterns, defined in quantities.cc
-
  private:
+  struct Patterns;  // the compiled RE2 pattern, defined in quantities.cc
   std::unique_ptr<const Patterns> patterns_;
 };
 

@@ -34,10 +34,11 @@ struct Trigger {
 };
 
 // kLineStartTriggers open a line (after kLeadingMarks); kAnywhereTriggers
-// may sit anywhere in it. Lines are NFKC, so full-width "：" and "｜"
-// arrive as ":" and "|". All of them are scanned for as one automaton over
-// the whole text, so they avoid counted repetition, which multiplies its
-// states: a length limit goes in max_bytes, menus are counted in code.
+// may sit anywhere in it and are scanned for over the whole text at once,
+// so they stay close to literals: counted repetition would multiply the
+// states of the automaton (a length limit goes in max_bytes; menus are
+// counted in code). Lines are NFKC, so full-width "：" and "｜" arrive as
+// ":" and "|". Patterns match case-insensitively.
 constexpr Trigger kLineStartTriggers[] = {
     // Related lists, tags, pagers, contact blocks, comments: the tail.
     {R"((recent|related|latest|popular|trending|featured|recommended|similar|more|other|top)\s+)"
@@ -132,112 +133,14 @@ constexpr Trigger kAnywhereTriggers[] = {
      R"(點擊關注|长按识别|長按識別|阅读原文|閱讀原文|浏览次数|瀏覽次數|浏览量|瀏覽量|阅读量|閱讀量|)"
      R"(点击数|點擊數|点击量|點擊量|\bfollow us\b)",
      Cue::kShortLine},
-
-    // Link density: URLs, e-mail addresses, phone numbers.
-    {R"(https?://|\bwww\.[a-z0-9-]+\.[a-z]|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|\b0\d\d\d?-\d\d\d\d\d\d\d|)"
-     R"(\b1[3-9]\d\d\d\d\d\d\d\d\d\b|\+\d+[ (-]*\d+[ )-]*\d\d\d[ -]?\d\d\d|\b400-?\d\d\d-?\d\d\d\d\b)",
-     Cue::kLink},
 };
 
-// kLeadingMarks may open a line before a line-start trigger: brackets,
-// bullets and dashes ("【相关阅读】", "» Read also", "— END —"). No newline,
-// so a match never starts on an earlier line.
-constexpr std::string_view kLeadingMarks = R"([ \t【\[(<《「『〔〖\-–—*#•·▶►▸»›]*)";
-
-// TriggerMatcher finds the trigger phrases of a page's lines. RE2 calls cost
-// thousands of instructions each, so one scan of the whole text (a union of
-// every trigger, line-start ones anchored with (?m)^) finds the few lines
-// that hold one, and only those are matched line by line against the
-// RE2::Set that names the triggers.
-class TriggerMatcher {
- public:
-  TriggerMatcher() : classify_(Options(), RE2::UNANCHORED) {
-    std::string scan = "(?m)";
-    auto add = [&](const Trigger& t, std::string pattern) {
-      // A pattern that does not compile would shift every later index: stop.
-      std::string error;
-      if (classify_.Add(pattern, &error) < 0) {
-        std::fprintf(stderr, "boilerplate trigger %s: %s\n", t.pattern, error.c_str());
-        std::abort();
-      }
-      triggers_.push_back(&t);
-      if (scan.size() > 4) scan += '|';
-      scan += "(?:" + ToleratingLineEnds(pattern) + ")";
-    };
-    for (const Trigger& t : kLineStartTriggers)
-      add(t, "^" + std::string(kLeadingMarks) + "(?:" + t.pattern + ")");
-    for (const Trigger& t : kAnywhereTriggers) add(t, t.pattern);
-    if (!classify_.Compile()) std::abort();
-    scan_ = std::make_unique<RE2>(scan, Options());
-    if (!scan_->ok()) std::abort();
-  }
-
-  // LinesWithTriggers returns, for each line of text, whether a trigger may
-  // match it (a superset: StrongestCue decides).
-  std::vector<bool> LinesWithTriggers(std::string_view text, const std::vector<Line>& lines) const {
-    std::vector<bool> hit(lines.size(), false);
-    re2::StringPiece whole(text.data(), text.size());
-    re2::StringPiece match;
-    size_t pos = 0, li = 0;
-    while (li < lines.size() &&
-           scan_->Match(whole, pos, whole.size(), RE2::UNANCHORED, &match, 1)) {
-      size_t at = static_cast<size_t>(match.data() - whole.data());
-      while (li < lines.size() && lines[li].span.end <= at) ++li;
-      if (li == lines.size()) break;
-      hit[li] = true;
-      // Go on from the end of that line: a match that ran on into the
-      // next line must not hide a trigger there.
-      pos = lines[li].span.end;
-      ++li;
-    }
-    return hit;
-  }
-
-  // StrongestCue returns the strongest cue among the triggers matching one
-  // line for which applies(cue) holds.
-  template <typename Applies>
-  Cue StrongestCue(std::string_view line, Applies applies) const {
-    std::vector<int> matched;
-    if (!classify_.Match(re2::StringPiece(line.data(), line.size()), &matched)) return Cue::kNone;
-    Cue best = Cue::kNone;
-    for (int index : matched) {
-      const Trigger& t = *triggers_[index];
-      bool short_enough = t.max_bytes == 0 || line.size() <= t.max_bytes;
-      if (t.cue > best && short_enough && applies(t.cue)) best = t.cue;
-    }
-    return best;
-  }
-
- private:
-  // ToleratingLineEnds lets each "$" of a line pattern also match before
-  // the spaces and "\r" that end a line in the whole text (lines are
-  // trimmed; the text is not).
-  static std::string ToleratingLineEnds(const std::string& pattern) {
-    std::string out;
-    for (char c : pattern) {
-      if (c == '$') out += "[ \t\r]*";
-      out += c;
-    }
-    return out;
-  }
-
-  static RE2::Options Options() {
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);  // room for the DFA of the union
-    return options;
-  }
-
-  std::vector<const Trigger*> triggers_;  // triggers_[i]: classify_'s pattern i
-  RE2::Set classify_;
-  std::unique_ptr<RE2> scan_;
-};
-
-const TriggerMatcher& Triggers() {
-  static const TriggerMatcher* matcher = new TriggerMatcher();
-  return *matcher;
-}
+// kLinkPattern finds URLs, e-mail addresses and phone numbers (link-density
+// cue); it runs only on lines CountCharacters flagged with a link hint.
+constexpr const char* kLinkPattern =
+    R"(https?://|\bwww\.[a-z0-9-]+\.[a-z]|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|\b0\d\d\d?-\d{7}|)"
+    R"(\b1[3-9]\d{9}\b|\+\d+[ (-]*\d+[ )-]*\d{3}[ -]?\d{3}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|)"
+    R"(\b400-?\d{3}-?\d{4}\b)";
 
 // Thresholds of the line shape (documented in boilerplate.h).
 constexpr uint32_t kLongProseBytes = 100;
@@ -249,6 +152,9 @@ constexpr uint32_t kMaxCrumbBytes = 50;
 constexpr int kMaxHeadingsKept = 2;
 constexpr int64_t kGapPenaltyBytes = 80;
 constexpr size_t kMinHeadlineRun = 3;
+constexpr uint32_t kMaxFragmentBytes = 40;
+constexpr uint32_t kMaxFragmentHan = 8;
+constexpr uint32_t kMaxFragmentWords = 4;
 
 // LineShape: what one line looks like, and its cue.
 struct LineShape {
@@ -262,6 +168,7 @@ struct LineShape {
   uint32_t arrows = 0;     // > » › step through breadcrumbs
   uint32_t brackets = 0;   // [ 【 open menu items
   UChar32 last = 0;        // the last character
+  bool link_hint = false;  // "@", "://", "www.", a phone-like digit run
   bool full_stop = false;  // 。
   bool bullet = false;     // opens with a bullet or dash
   bool ends_sentence = false;
@@ -275,7 +182,7 @@ struct LineShape {
   Cue cue = Cue::kNone;
 };
 
-bool IsHan(UChar32 c) {
+inline bool IsHan(UChar32 c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0x20000 && c <= 0x2FA1F) || (c >= 0xF900 && c <= 0xFAFF);
 }
@@ -319,35 +226,37 @@ enum AsciiClass : uint8_t {
   kDigit = 3,
   kJoiner = 4,  // ' and -: inside a token they keep it one word
   kComma = 5,   // , ;
-  kStop = 6,    // . : ! ?
+  kStop = 6,    // ! ?
   kPipe = 7,
   kArrow = 8,    // >
   kBracket = 9,  // [
+  kDot = 10,     // .
+  kColon = 11,   // :
+  kAt = 12,      // @
+  kPlus = 13,    // +
 };
 
 struct AsciiClasses {
-  uint8_t of[128] = {};
+  uint8_t of[256] = {};  // bytes ≥ 0x80 are kOther here
   AsciiClasses() {
     for (int c = 'a'; c <= 'z'; ++c) of[c] = kLower;
     for (int c = 'A'; c <= 'Z'; ++c) of[c] = kUpper;
     for (int c = '0'; c <= '9'; ++c) of[c] = kDigit;
     of['\''] = of['-'] = kJoiner;
     of[','] = of[';'] = kComma;
-    of['.'] = of[':'] = of['!'] = of['?'] = kStop;
+    of['!'] = of['?'] = kStop;
+    of['.'] = kDot;
+    of[':'] = kColon;
+    of['@'] = kAt;
+    of['+'] = kPlus;
     of['|'] = kPipe;
     of['>'] = kArrow;
     of['['] = kBracket;
   }
 };
 
-// NextCodePoint decodes the code point at p (valid UTF-8, as the NFKC view
-// is) with a fast path for the three-byte sequences of Han text.
-UChar32 NextCodePoint(const unsigned char*& p, const unsigned char* end) {
-  if ((p[0] & 0xF0) == 0xE0 && end - p >= 3) {
-    UChar32 c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    p += 3;
-    return c;
-  }
+// NextCodePointSlow decodes the code point at p and moves p past it.
+UChar32 NextCodePointSlow(const unsigned char*& p, const unsigned char* end) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(std::min<ptrdiff_t>(end - p, 4));
   UChar32 c;
@@ -356,64 +265,111 @@ UChar32 NextCodePoint(const unsigned char*& p, const unsigned char* end) {
   return c;
 }
 
-// CountCharacters fills the counts of a line in one pass over its bytes.
+// NextCodePoint decodes the code point at p (valid UTF-8, as the NFKC view
+// is) with a fast path for the three-byte sequences of Han text.
+inline UChar32 NextCodePoint(const unsigned char*& p, const unsigned char* end) {
+  if ((p[0] & 0xF0) == 0xE0 && end - p >= 3) {
+    UChar32 c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    p += 3;
+    return c;
+  }
+  return NextCodePointSlow(p, end);
+}
+
+// IsDigitAt tells whether p points at an ASCII digit before end.
+bool IsDigitAt(const unsigned char* p, const unsigned char* end) {
+  return p < end && *p >= '0' && *p <= '9';
+}
+
+// CountCharacters fills the counts of a line in one pass over its bytes,
+// ASCII through a class table, Han through a three-byte fast path.
 void CountCharacters(std::string_view t, LineShape* s) {
   static const AsciiClasses kClasses;
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(t.data());
-  const unsigned char* const end = p + t.size();
+  const unsigned char* const begin = reinterpret_cast<const unsigned char*>(t.data());
+  const unsigned char* const end = begin + t.size();
+  const unsigned char* p = begin;
   if (p < end) {
     const unsigned char* q = p;
     s->bullet = IsBullet(*q < 0x80 ? *q : NextCodePoint(q, end));
   }
   bool in_token = false;
+  uint32_t digit_run = 0, max_digit_run = 0, digit_dashes = 0;
   while (p < end) {
-    if (*p < 0x80) {
-      switch (kClasses.of[*p++]) {
-        case kLower:
-          if (!in_token) ++s->words, ++s->lower;
-          in_token = true;
-          continue;
-        case kUpper:
-          if (!in_token) ++s->words;
-          in_token = true;
-          continue;
-        case kDigit:
-          ++s->digits;
-          in_token = true;
-          continue;
-        case kJoiner:
-          continue;  // "it's", "lithium-ion" stay one word; a lone dash is no word
-        case kComma:
-          ++s->commas;
-          s->has_punct = true;
-          break;
-        case kStop:
-          s->has_punct = true;
-          break;
-        case kPipe:
-          ++s->pipes;
-          break;
-        case kArrow:
-          ++s->arrows;
-          break;
-        case kBracket:
-          ++s->brackets;
-          break;
-        default:
-          break;
-      }
+    if (*p >= 0x80) {
+      UChar32 c = NextCodePoint(p, end);
+      digit_run = 0;
+      if (c == 0x2019) continue;  // ’ inside a word
       in_token = false;
+      if (IsHan(c)) ++s->han;
+      else if (c == 0x3002) s->full_stop = s->has_punct = true;  // 。
+      else if (c == 0x3001) s->has_punct = true;                 // 、
+      else if (c == 0x00BB || c == 0x203A) ++s->arrows;          // » ›
+      else if (c == 0x3010) ++s->brackets;                       // 【
       continue;
     }
-    UChar32 c = NextCodePoint(p, end);
-    if (c == 0x2019) continue;  // ’ inside a word
+    const unsigned char* at = p++;
+    const uint8_t cls = kClasses.of[*at];
+    if (cls == kDigit) {
+      ++s->digits;
+      max_digit_run = std::max(max_digit_run, ++digit_run);
+      in_token = true;
+      continue;
+    }
+    digit_run = 0;
+    switch (cls) {
+      case kLower:
+      case kUpper:
+        if (!in_token) {
+          ++s->words;
+          s->lower += cls == kLower;
+        }
+        in_token = true;
+        // The rest of the word's letters change nothing: skip them.
+        while (p < end && static_cast<uint8_t>(kClasses.of[*p] - kLower) <= kUpper - kLower) ++p;
+        continue;
+      case kJoiner:
+        // "it's", "lithium-ion" stay one word; "023-8523" may be a phone.
+        if (*at == '-' && at > begin && IsDigitAt(at - 1, end) && IsDigitAt(p, end)) ++digit_dashes;
+        continue;
+      case kComma:
+        ++s->commas;
+        s->has_punct = true;
+        break;
+      case kStop:
+        s->has_punct = true;
+        break;
+      case kDot:
+        s->has_punct = true;
+        if (at - begin >= 3 && (at[-3] | 0x20) == 'w' && (at[-2] | 0x20) == 'w' &&
+            (at[-1] | 0x20) == 'w')
+          s->link_hint = true;  // www.
+        break;
+      case kColon:
+        s->has_punct = true;
+        if (end - p >= 2 && p[0] == '/' && p[1] == '/') s->link_hint = true;  // ://
+        break;
+      case kAt:
+        s->link_hint = true;
+        break;
+      case kPlus:
+        if (IsDigitAt(p, end)) s->link_hint = true;  // +86
+        break;
+      case kPipe:
+        ++s->pipes;
+        break;
+      case kArrow:
+        ++s->arrows;
+        break;
+      case kBracket:
+        ++s->brackets;
+        break;
+      default:
+        break;
+    }
     in_token = false;
-    if (IsHan(c)) ++s->han;
-    else if (c == 0x3002) s->full_stop = s->has_punct = true;  // 。
-    else if (c == 0x3001) s->has_punct = true;                 // 、
-    else if (c == 0x00BB || c == 0x203A) ++s->arrows;          // » ›
-    else if (c == 0x3010) ++s->brackets;                       // 【
   }
+  // A phone number: a run of ≥ 7 digits, or digit groups joined by dashes.
+  if (max_digit_run >= 7 || (digit_dashes >= 2 && s->digits >= 10)) s->link_hint = true;
   if (!t.empty()) {
     int32_t i = static_cast<int32_t>(t.size());
     U8_PREV(t.data(), 0, i, s->last);
@@ -424,7 +380,8 @@ void CountCharacters(std::string_view t, LineShape* s) {
 void Classify(LineShape* s) {
   s->chinese = s->han >= 8 && s->han >= s->words;
   if (s->chinese) {
-    s->sentence = s->han >= 15 && (s->full_stop || s->commas >= 2 || (s->han >= 40 && s->commas >= 1));
+    s->sentence =
+        s->han >= 15 && (s->full_stop || s->commas >= 2 || (s->han >= 40 && s->commas >= 1));
   } else {
     s->sentence = s->words >= 8 && s->lower * 10 >= s->words * 4;
   }
@@ -436,7 +393,8 @@ void Classify(LineShape* s) {
                              : s->words >= 5 && (s->words - s->lower) * 10 >= s->words * 6;
   }
   s->meta = s->bytes <= kMaxMetaBytes && s->digits >= 4 && s->digits * 2 >= s->han + s->words;
-  s->fragment = s->bytes <= 40 && s->digits == 0 && s->words <= 4 && s->han <= 8;
+  s->fragment = s->bytes <= kMaxFragmentBytes && s->digits == 0 &&
+                s->words <= kMaxFragmentWords && s->han <= kMaxFragmentHan;
 }
 
 // IsMenu tells whether a line that is not a sentence lists navigation:
@@ -451,25 +409,155 @@ bool IsMenu(const LineShape& s) {
   return s.arrows >= 2 || (s.arrows == 1 && s.digits == 0 && s.bytes <= kMaxCrumbBytes);
 }
 
-// CueOf returns the strongest trigger cue that applies to a shaped line:
+// kLeadingMarks may open a line before a line-start trigger: brackets,
+// bullets and dashes ("【相关阅读】", "» Read also", "— END —").
+constexpr std::string_view kLeadingMarks = R"([ \t【\[(<《「『〔〖\-–—*#•·▶►▸»›]*)";
+
+// Applies tells whether a trigger's cue holds for a line of this shape:
 // kLine always, kLink unless the line is a sentence, the others unless it
-// is long prose.
-Cue CueOf(std::string_view t, const LineShape& s) {
-  return Triggers().StrongestCue(t, [&](Cue cue) {
-    return cue == Cue::kLine || (cue == Cue::kLink ? !s.sentence : !s.long_prose);
-  });
+// is long prose; a trigger with max_bytes only on a line that short.
+bool Applies(const Trigger& t, const LineShape& s) {
+  if (t.max_bytes != 0 && s.bytes > t.max_bytes) return false;
+  if (t.cue == Cue::kLine) return true;
+  return t.cue == Cue::kLink ? !s.sentence : !s.long_prose;
 }
 
-// ShapeLine measures one line; has_trigger says whether to look for its cue.
-LineShape ShapeLine(std::string_view t, bool has_trigger) {
-  LineShape s;
-  s.bytes = static_cast<uint32_t>(std::min<size_t>(t.size(), UINT32_MAX));
-  CountCharacters(t, &s);
-  s.ends_sentence = EndsSentence(t);
-  Classify(&s);
-  if (has_trigger) s.cue = CueOf(t, s);
-  if (s.cue < Cue::kShortLine && IsMenu(s)) s.cue = Cue::kShortLine;
-  return s;
+// RegexOptions: every trigger matches case-insensitively.
+RE2::Options RegexOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  // Room for the DFA states of a union or a set, so that they are built
+  // once and not thrown away and rebuilt (RE2::Set cannot fall back to
+  // the NFA when its DFA runs out of memory).
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
+// TriggerTable compiles a table of triggers twice: as one RE2 (the union of
+// all, cheap to run: its DFA says whether and where any trigger matches) and
+// as an RE2::Set that names every trigger matching one line.
+class TriggerTable {
+ public:
+  template <size_t N>
+  TriggerTable(const Trigger (&triggers)[N], bool at_line_start)
+      : triggers_(triggers, triggers + N),
+        set_(RegexOptions(), at_line_start ? RE2::ANCHOR_START : RE2::UNANCHORED) {
+    const std::string prefix = at_line_start ? std::string(kLeadingMarks) : "";
+    std::string any;
+    for (const Trigger& t : triggers) {
+      std::string pattern = prefix + "(?:" + t.pattern + ")";
+      // A pattern that does not compile would shift every later index: it
+      // is a programming error, so fail at start-up, loudly.
+      std::string error;
+      if (set_.Add(pattern, &error) < 0) Fail(t.pattern, error);
+      any += (any.empty() ? "" : "|") + pattern;
+    }
+    if (!set_.Compile()) Fail("(set)", "out of memory");
+    any_ = std::make_unique<RE2>(any, RegexOptions());
+    if (!any_->ok()) Fail("(union)", any_->error());
+  }
+
+  // Any returns the union of all triggers.
+  const RE2& Any() const { return *any_; }
+
+  // RaiseCue raises s->cue to the strongest trigger of this table that
+  // matches line and applies to a line of its shape.
+  void RaiseCue(std::string_view line, LineShape* s) const {
+    std::vector<int> matched;
+    if (!set_.Match(re2::StringPiece(line.data(), line.size()), &matched)) return;
+    for (int index : matched) {
+      const Trigger& t = triggers_[index];
+      if (t.cue > s->cue && Applies(t, *s)) s->cue = t.cue;
+    }
+  }
+
+ private:
+  [[noreturn]] static void Fail(const char* pattern, const std::string& error) {
+    std::fprintf(stderr, "boilerplate trigger %s: %s\n", pattern, error.c_str());
+    std::abort();
+  }
+
+  std::vector<Trigger> triggers_;
+  RE2::Set set_;
+  std::unique_ptr<RE2> any_;
+};
+
+// TriggerMatcher finds the cue of every line. An RE2 call costs hundreds of
+// instructions (an RE2::Set call thousands), and an automaton's states
+// multiply with the patterns it runs at once, so the work is split:
+// line-start triggers are one union anchored at each line (its DFA gives up
+// after a few bytes), anywhere triggers one union scanned over the whole
+// text, the link pattern runs only on lines CountCharacters flagged, and
+// only the few lines where a union matched go through a Set to name the
+// trigger.
+class TriggerMatcher {
+ public:
+  TriggerMatcher()
+      : line_start_(kLineStartTriggers, true),
+        anywhere_(kAnywhereTriggers, false),
+        link_(kLinkPattern, RegexOptions()) {
+    if (!link_.ok()) std::abort();
+  }
+
+  // FindCues sets the cue of each shaped line of text.
+  void FindCues(std::string_view text, const std::vector<Line>& lines,
+                std::vector<LineShape>* shapes) const {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      LineShape& s = (*shapes)[i];
+      // The line alone is the text here, so "$" matches at its end.
+      const re2::StringPiece line(text.data() + lines[i].span.begin, lines[i].span.size());
+      if (line_start_.Any().Match(line, 0, line.size(), RE2::ANCHOR_START, nullptr, 0))
+        line_start_.RaiseCue(line, &s);
+      if (s.link_hint && !s.sentence && RE2::PartialMatch(line, link_) &&
+          Applies(kLinkTrigger, s) && s.cue < Cue::kLink)
+        s.cue = Cue::kLink;
+    }
+    // One scan of the whole text for the anywhere triggers; each line with
+    // a match is then looked at alone.
+    const re2::StringPiece whole(text.data(), text.size());
+    re2::StringPiece match;
+    size_t pos = 0, li = 0;
+    while (li < lines.size() &&
+           anywhere_.Any().Match(whole, pos, whole.size(), RE2::UNANCHORED, &match, 1)) {
+      const size_t at = static_cast<size_t>(match.data() - whole.data());
+      while (li < lines.size() && lines[li].span.end <= at) ++li;
+      if (li == lines.size()) break;
+      anywhere_.RaiseCue(text.substr(lines[li].span.begin, lines[li].span.size()),
+                         &(*shapes)[li]);
+      pos = lines[li].span.end;  // on to the next line
+      ++li;
+    }
+    for (LineShape& s : *shapes)
+      if (s.cue < Cue::kShortLine && IsMenu(s)) s.cue = Cue::kShortLine;
+  }
+
+ private:
+  static constexpr Trigger kLinkTrigger{kLinkPattern, Cue::kLink};
+
+  TriggerTable line_start_;
+  TriggerTable anywhere_;
+  RE2 link_;
+};
+
+const TriggerMatcher& Triggers() {
+  static const TriggerMatcher* matcher = new TriggerMatcher();
+  return *matcher;
+}
+
+// ShapeLines measures every line of doc and finds its cue.
+std::vector<LineShape> ShapeLines(const Document& doc) {
+  std::vector<LineShape> shapes(doc.lines.size());
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    std::string_view t = doc.NormText(doc.lines[i].span);
+    LineShape& s = shapes[i];
+    s.bytes = static_cast<uint32_t>(std::min<size_t>(t.size(), UINT32_MAX));
+    CountCharacters(t, &s);
+    s.ends_sentence = EndsSentence(t);
+    Classify(&s);
+  }
+  Triggers().FindCues(doc.norm, doc.lines, &shapes);
+  return shapes;
 }
 
 // Block: an inclusive range of line indices; empty when first > last.
@@ -506,7 +594,8 @@ Block DensestProseBlock(const std::vector<LineShape>& shapes) {
   return best;
 }
 
-// ProseBytes holds the running sum of the bytes of body prose lines.
+// ProsePrefix returns the running sum of the bytes of prose lines without a
+// cue: prefix[i] is the prose before line i.
 std::vector<uint64_t> ProsePrefix(const std::vector<LineShape>& shapes) {
   std::vector<uint64_t> prefix(shapes.size() + 1, 0);
   for (size_t i = 0; i < shapes.size(); ++i) {
@@ -626,11 +715,7 @@ void KeepSomeBody(const std::vector<LineShape>& shapes, const Block& main,
 
 void MarkBoilerplate(Document* doc) {
   const size_t n = doc->lines.size();
-  const std::vector<bool> has_trigger = Triggers().LinesWithTriggers(doc->norm, doc->lines);
-  std::vector<LineShape> shapes;
-  shapes.reserve(n);
-  for (size_t i = 0; i < n; ++i)
-    shapes.push_back(ShapeLine(doc->NormText(doc->lines[i].span), has_trigger[i]));
+  const std::vector<LineShape> shapes = ShapeLines(*doc);
   const Block main = DensestProseBlock(shapes);
   std::vector<bool> bp(n, false);
   MarkTriggered(shapes, main, &bp);

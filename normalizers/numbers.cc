@@ -84,7 +84,7 @@ std::string StripChar(std::string_view s, char c) {
 
 // ChineseChar: what one Chinese numeral character stands for.
 struct ChineseChar {
-  const char* utf8;
+  std::string_view utf8;
   enum Type { kDigit, kSmallUnit, kBigUnit, kPoint } type;
   double value;
 };

@@ -35,7 +35,9 @@ bool ParseArabicNumber(std::string_view text, double* out);
 //   "十二" 12, "二十五" 25, "一百五十" 150, "三千" 3000, "两" 2, "六十" 60,
 //   "一万二千" 12000, "三亿" 3e8, "十万" 100000, "零点五" 0.5 (点 decimal),
 //   "百万" 1e6 and "千亿" 1e11 (a bare 百/千 only before 万/亿),
-//   "二〇二五" / "二零二五" 2025 (digit by digit, no unit characters),
+//   "二〇二五" / "二零二五" / "二○二五" 2025 (two or more digits in a row
+//   read digit by digit; such a run may take a decimal point and a big
+//   unit: "二.一" 2.1, "一六○億" 1.6e10),
 //   mixed Arabic digits with 万/亿/千/百/十: "1.2万" 12000, "3亿" 3e8,
 //   "1.5万亿" 1.5e12, "3千" 3000;
 //   Traditional 萬 億 兩 and financial 壹贰叁… / 拾佰仟.

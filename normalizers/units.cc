@@ -157,7 +157,9 @@ constexpr CurrencyPrefix kCurrencyPrefixes[] = {
     {"RMB", "CNY"}, {"CNY", "CNY"}, {"USD", "USD"}, {"US$", "USD"},
     {"$", "USD"},   {"EUR", "EUR"}, {"€", "EUR"},   {"GBP", "GBP"},
     {"£", "GBP"},   {"HK$", "HKD"}, {"HKD", "HKD"}, {"NT$", "TWD"},
-    {"TWD", "TWD"}, {"¥", "CNY"},   {"人民币", "CNY"}, {"人民幣", "CNY"},
+    {"TWD", "TWD"}, {"NTD", "TWD"}, {"¥", "CNY"},   {"人民币", "CNY"}, {"人民幣", "CNY"},
+    {"新台币", "TWD"}, {"新台幣", "TWD"}, {"台币", "TWD"}, {"台幣", "TWD"},
+    {"港币", "HKD"}, {"港幣", "HKD"},
     {"JPY", "JPY"}, {"KRW", "KRW"}, {"HUF", "HUF"},
 };
 

@@ -7,12 +7,10 @@
 
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <re2/re2.h>
+#include <vector>
 
 #include "core/lang.h"
 
@@ -73,13 +71,17 @@ class CueTable {
   bool LoadFile(const std::string& path, std::string* err);
   // Add adds a word to a class; Compile must follow before Find.
   void Add(Lang lang, CueClass cls, std::string_view word);
-  // Compile builds one matcher per language; false with *err.
+  // Compile indexes the words for Find: English ones by their first word,
+  // Chinese ones by their first character. It cannot fail today; the
+  // signature keeps room for checks on the table.
   bool Compile(std::string* err);
 
   // Find calls hit(begin, end, classes) for each cue word of text in text
-  // order, offsets relative to text. English words match whole and in any
-  // case, Chinese ones as substrings; at each position the longest word
-  // wins. Text in a language other than en or zh has no cues.
+  // order, offsets relative to text. English words match whole words in any
+  // case (ASCII), Chinese ones as substrings; at each position the longest
+  // word wins and matches do not overlap. One pass: a hash look-up per
+  // English word or Chinese character. Text in a language other than en or
+  // zh has no cues.
   void Find(std::string_view text, Lang lang,
             const std::function<void(size_t, size_t, ClassSet)>& hit) const;
 
@@ -87,9 +89,23 @@ class CueTable {
   static bool ParseClass(std::string_view name, CueClass* out);
 
  private:
-  // Words by language (0 en, 1 zh), keyed by their folded form.
+  struct Phrase {
+    std::string text;  // English words lower-cased
+    ClassSet classes;
+  };
+  void FindEnglish(std::string_view text,
+                   const std::function<void(size_t, size_t, ClassSet)>& hit) const;
+  void FindChinese(std::string_view text,
+                   const std::function<void(size_t, size_t, ClassSet)>& hit) const;
+
+  // Words by language (0 en, 1 zh) with their classes, as added.
   std::unordered_map<std::string, ClassSet> words_[2];
-  std::unique_ptr<RE2> matcher_[2];
+  // Compiled: the phrases, and by first English word (its hash) or first
+  // Chinese character (its bytes) the phrases that begin with it, longest
+  // first.
+  std::vector<Phrase> phrases_[2];
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_first_[2];
+  bool compiled_ = false;
 };
 
 }  // namespace gigafact

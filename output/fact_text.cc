@@ -26,12 +26,14 @@ bool WrittenTogether(const Document& doc, const QuantityMention& a, const Quanti
 FactText::FactText(const Document& doc, const Extraction& ex, const CueTable& cues)
     : doc_(doc), ex_(ex) {
   size_t line = 0;
+  units_.reserve(doc.sentences.size() + 8);
   for (const Sentence& s : JoinedSentences()) {
     while (line < doc.lines.size() && doc.lines[line].span.end <= s.span.begin) ++line;
     bool body = !s.boilerplate && !(line < doc.lines.size() && doc.lines[line].boilerplate);
-    AddUnits(s, body, IsHeadline(s.span), cues);
+    AddUnits(s, body, IsHeadline(s.span));
   }
   IndexMentions();
+  FindAllCues(cues);
 }
 
 // JoinedSentences: the document's sentences, with an exclamation that opens
@@ -74,11 +76,12 @@ bool FactText::IsHeadline(Span norm) const {
   return true;
 }
 
-void FactText::AddUnits(const Sentence& s, bool body, bool headline, const CueTable& cues) {
+void FactText::AddUnits(const Sentence& s, bool body, bool headline) {
   Span evidence = doc_.ToOriginal(s.span);
   std::string_view t = doc_.NormText(s.span);
   size_t start = 0;
-  for (size_t i = 0; i <= t.size(); ++i) {
+  for (size_t i = t.find_first_of(";."); ; i = t.find_first_of(";.", i + 1)) {
+    if (i == std::string_view::npos) i = t.size();
     // ';' ends a statement; so does ". " before a bullet ("[4]. - The first
     // phase …"), which sentence breaking leaves joined.
     bool bullet = i + 3 < t.size() && t[i] == '.' && t[i + 1] == ' ' &&
@@ -88,16 +91,17 @@ void FactText::AddUnits(const Sentence& s, bool body, bool headline, const CueTa
     if (end > start) {
       Span norm{s.span.begin + start, s.span.begin + end};
       TextUnit u;
+      u.norm = norm;
       u.orig = doc_.ToOriginal(norm);
       u.evidence = evidence;
       u.lang = s.lang;
       u.body = body;
       u.headline = headline;
       FindClauses(norm, &u);
-      FindCues(norm, &u, cues);
       units_.push_back(std::move(u));
     }
     start = end;
+    if (i >= t.size()) break;
   }
 }
 
@@ -107,20 +111,27 @@ void FactText::AddUnits(const Sentence& s, bool body, bool headline, const CueTa
 void FactText::FindClauses(Span norm, TextUnit* u) const {
   std::string_view t = doc_.NormText(norm);
   for (size_t i = 0; i < t.size(); ++i) {
-    size_t len = 0;
     char c = t[i];
-    bool stop = c == '.' && i > 0 && i + 1 < t.size() && t[i + 1] == ' ' && !IsDigit(t[i - 1]) &&
-                (i < 2 || t[i - 2] != ' ');
-    if (c == ',' || c == ':' || stop) {
+    size_t len = 0;
+    if (c == ',' || c == ':' || c == '.') {
       size_t next = i + 1;
+      if (c == '.') {
+        // A full stop inside a unit ("U.S.", "Co. Ltd" aside): after a word.
+        bool stop = i > 0 && next < t.size() && t[next] == ' ' && !IsDigit(t[i - 1]) &&
+                    (i < 2 || t[i - 2] != ' ');
+        if (!stop) continue;
+      }
       while (next < t.size() && t[next] == ' ') ++next;
       bool number_follows = c == ',' && i > 0 && IsDigit(t[i - 1]) && next < t.size() &&
                             IsDigit(t[next]);
-      if (!number_follows) len = 1;
-    } else if ((t.compare(i, 3, "—") == 0 || t.compare(i, 3, "–") == 0) && i > 0 && t[i - 1] == ' ') {
+      if (number_follows) continue;
+      len = 1;
+    } else if (c == '\xE2' && i > 0 && t[i - 1] == ' ' &&
+               (t.compare(i, 3, "—") == 0 || t.compare(i, 3, "–") == 0)) {
       len = 3;
+    } else {
+      continue;
     }
-    if (!len) continue;
     size_t off = norm.begin + i;
     u->bounds.push_back(doc_.ToOriginal({off, off + len}).begin);
     i += len - 1;
@@ -171,11 +182,36 @@ void FactText::IndexMentions() {
     sort(&u.parties, ex_.parties);
     sort(&u.dates, ex_.dates);
     sort(&u.figures, ex_.quantities);
-    DropCuesInsideNames(&u);
-    for (const CueHit& c : u.cues) u.classes |= c.classes;
-    IndexClasses(&u);
     GroupFigures(&u);
   }
+}
+
+// FindAllCues reads the cue words of the body units linking may look at.
+void FactText::FindAllCues(const CueTable& cues) {
+  int n = size();
+  std::vector<char> wanted(static_cast<size_t>(n), 0);
+  int lead = 0;
+  for (int i = 0; i < n && lead < kLeadUnits; ++i)
+    if (units_[i].body) wanted[i] = 1, ++lead;
+  int covered = -1;  // wanted up to here already
+  for (int i = 0; i < n; ++i) {
+    if (units_[i].figures.empty()) continue;
+    for (int j = std::max({0, i - kCueReachBack, covered + 1}); j <= std::min(n - 1, i + kCueReachAhead); ++j)
+      wanted[j] = 1;
+    covered = std::min(n - 1, i + kCueReachAhead);
+  }
+  for (int i = 0; i < n; ++i) {
+    TextUnit& u = units_[i];
+    if (!wanted[i] || !u.body) continue;  // boilerplate yields no fact and locates none
+    FindCues(u.norm, &u, cues);
+    IndexCues(&u);
+  }
+}
+
+void FactText::IndexCues(TextUnit* u) const {
+  DropCuesInsideNames(u);
+  for (const CueHit& c : u->cues) u->classes |= c.classes;
+  IndexClasses(u);
 }
 
 // DropCuesInsideNames: "公司" in "…有限公司" or "Development" in a company's

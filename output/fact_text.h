@@ -29,13 +29,16 @@ struct CueHit {
 };
 
 struct TextUnit {
+  Span norm;       // the unit in the normalized view
   Span orig;       // the unit
   Span evidence;   // the whole sentence it belongs to
   Lang lang = Lang::kOther;
   bool body = false;      // not boilerplate
   bool headline = false;  // a whole line without a closing stop (a title)
   std::vector<size_t> bounds;  // clause boundaries, ascending
-  std::vector<CueHit> cues;    // in text order, not overlapping
+  // Cue words, in text order, not overlapping. Read only where linking
+  // looks: around the units with figures and in the lead (kCueReach).
+  std::vector<CueHit> cues;
   ClassSet classes = 0;        // every class of the unit's cues
   // Indexes into the Extraction's lists, in text order. Dates exclude the
   // publication date; figures are the energy and power quantities.
@@ -50,6 +53,12 @@ struct TextUnit {
 
 class FactText {
  public:
+  // Cue words are read in the units up to kCueReachBack before and
+  // kCueReachAhead after a unit with a figure, and in the first kLeadUnits.
+  static constexpr int kCueReachBack = 8;
+  static constexpr int kCueReachAhead = 6;
+  static constexpr int kLeadUnits = 8;
+
   // FactText cuts doc into units and indexes ex's mentions; both must
   // outlive it.
   FactText(const Document& doc, const Extraction& ex, const CueTable& cues);
@@ -99,10 +108,12 @@ class FactText {
  private:
   std::vector<Sentence> JoinedSentences() const;
   bool IsHeadline(Span norm) const;
-  void AddUnits(const Sentence& s, bool body, bool headline, const CueTable& cues);
+  void AddUnits(const Sentence& s, bool body, bool headline);
+  void FindAllCues(const CueTable& cues);
   void FindClauses(Span norm, TextUnit* u) const;
   void FindCues(Span norm, TextUnit* u, const CueTable& cues) const;
   void IndexMentions();
+  void IndexCues(TextUnit* u) const;
   void DropCuesInsideNames(TextUnit* u) const;
   void GroupFigures(TextUnit* u) const;
   void IndexClasses(TextUnit* u) const;

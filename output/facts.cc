@@ -1226,6 +1226,10 @@ std::vector<Fact> Linking::Run(std::string* trace) {
 }  // namespace
 
 void FactLinker::Link(const Document& doc, Extraction* ex, std::string* trace) const {
+  bool any_figure = std::any_of(ex->quantities.begin(), ex->quantities.end(), [](const QuantityMention& q) {
+    return q.kind == "energy" || q.kind == "power";
+  });
+  if (!any_figure && !trace) return;  // most pages: nothing to link, nothing to read
   FactText text(doc, *ex, cues_);
   Linking linking(gazetteer_, doc, *ex, text);
   for (Fact& f : linking.Run(trace)) ex->facts.push_back(std::move(f));

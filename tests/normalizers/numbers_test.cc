@@ -94,6 +94,15 @@ TEST(ParseChineseNumberTest, DigitByDigitYears) {
   EXPECT_DOUBLE_EQ(Chinese("二〇二五"), 2025);
   EXPECT_DOUBLE_EQ(Chinese("二零二五"), 2025);
   EXPECT_DOUBLE_EQ(Chinese("一九九八"), 1998);
+  EXPECT_DOUBLE_EQ(Chinese("二○二四"), 2024);
+}
+
+TEST(ParseChineseNumberTest, DigitRunsWithPointOrBigUnit) {
+  EXPECT_DOUBLE_EQ(Chinese("二.一"), 2.1);
+  EXPECT_DOUBLE_EQ(Chinese("一五○"), 150);
+  EXPECT_DOUBLE_EQ(Chinese("一六○億"), 1.6e10);
+  EXPECT_DOUBLE_EQ(Chinese("三点二五"), 3.25);
+  EXPECT_EQ(Chinese("两三"), -1);  // "two or three"
 }
 
 TEST(ParseChineseNumberTest, MixedArabicAndUnits) {
@@ -128,6 +137,50 @@ TEST(ParseChineseNumberTest, RejectsMalformed) {
   EXPECT_EQ(Chinese("二十五年"), -1);
   EXPECT_EQ(Chinese("abc"), -1);
   EXPECT_EQ(Chinese("二三十"), -1);
+}
+
+double English(std::string_view s) {
+  double v = -1;
+  return ParseEnglishNumber(s, &v) ? v : -1;
+}
+
+TEST(ParseEnglishNumberTest, Words) {
+  EXPECT_DOUBLE_EQ(English("sixteen"), 16);
+  EXPECT_DOUBLE_EQ(English("Seventy"), 70);
+  EXPECT_DOUBLE_EQ(English("fifty-two"), 52);
+  EXPECT_DOUBLE_EQ(English("fifty - two"), 52);
+  EXPECT_DOUBLE_EQ(English("fifty   two"), 52);
+  EXPECT_DOUBLE_EQ(English("one hundred and sixty-one"), 161);
+  EXPECT_DOUBLE_EQ(English("two hundred and two thousand"), 202000);
+  EXPECT_DOUBLE_EQ(English("two thousand and two hundred"), 2200);
+  EXPECT_DOUBLE_EQ(English("twenty-one trillion three hundred"), 21e12 + 300);
+  EXPECT_DOUBLE_EQ(English("a hundred"), 100);
+  EXPECT_DOUBLE_EQ(English("naught"), 0);
+}
+
+TEST(ParseEnglishNumberTest, PointReadsDigitByDigit) {
+  EXPECT_DOUBLE_EQ(English("two hundred point zero three"), 200.03);
+  EXPECT_DOUBLE_EQ(English("two hundred point seventy-one"), 200.71);
+  EXPECT_DOUBLE_EQ(English("nine point nought four"), 9.04);
+  EXPECT_DOUBLE_EQ(English("naught point five"), 0.5);
+}
+
+TEST(ParseEnglishNumberTest, ArabicWithScaleWords) {
+  EXPECT_DOUBLE_EQ(English("322 hundred"), 32200);
+  EXPECT_DOUBLE_EQ(English("1,674.5 million"), 1.6745e9);
+  EXPECT_DOUBLE_EQ(English("8.42 million"), 8.42e6);
+}
+
+TEST(ParseEnglishNumberTest, RejectsMalformed) {
+  EXPECT_EQ(English(""), -1);
+  EXPECT_EQ(English("and"), -1);
+  EXPECT_EQ(English("fifty sixty"), -1);
+  EXPECT_EQ(English("two three"), -1);
+  EXPECT_EQ(English("point five"), -1);
+  EXPECT_EQ(English("hundred"), -1);
+  EXPECT_EQ(English("two point"), -1);
+  EXPECT_EQ(English("several"), -1);
+  EXPECT_EQ(English("5 6"), -1);
 }
 
 TEST(ScaleWordFactorTest, EnglishAndChinese) {

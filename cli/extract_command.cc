@@ -63,6 +63,7 @@ int RunExtract(const std::vector<std::string>& args) {
   std::string output, format = "auto", data_dir, db_url;
   size_t db_batch = SinkOptions().batch_size;
   int threads = 0;
+  double max_article_mb = double(kDefaultMaxArticleBytes) / (1 << 20);
   bool quiet = false;
   opts.add_options()
       ("help,h", "show this help")
@@ -72,6 +73,9 @@ int RunExtract(const std::vector<std::string>& args) {
       ("format", po::value(&format)->default_value("auto"), "input format: auto|text|jsonl")
       ("threads", po::value(&threads)->default_value(0), "worker threads (0: all cores)")
       ("data-dir", po::value(&data_dir), "gazetteer and alias tables (default: built-in path)")
+      ("max-article-mb", po::value(&max_article_mb)->default_value(max_article_mb),
+       "read at most this many MiB of one article's text; the rest is skipped with a "
+       "'truncated_input' warning")
       ("quiet,q", po::bool_switch(&quiet), "no progress display or summary line");
   po::options_description hidden;
   std::vector<std::string> inputs;
@@ -101,6 +105,10 @@ int RunExtract(const std::vector<std::string>& args) {
     std::cerr << "gigafact extract: --threads must be 0 or more\n";
     return kExitUsage;
   }
+  if (!(max_article_mb > 0)) {
+    std::cerr << "gigafact extract: --max-article-mb must be more than 0\n";
+    return kExitUsage;
+  }
   if (inputs.empty()) inputs.push_back("-");
   if (data_dir.empty()) data_dir = DefaultDataDir();
 
@@ -127,6 +135,7 @@ int RunExtract(const std::vector<std::string>& args) {
     std::cerr << "gigafact extract: " << err << "\n";
     return kExitSomeErrors;
   }
+  pipeline->set_max_article_bytes(static_cast<size_t>(max_article_mb * (1 << 20)));
   std::ofstream file;
   // With --db the database is the output; JSONL too only when -o asks.
   std::ostream* out = sink && output.empty() ? nullptr : &std::cout;

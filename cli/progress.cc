@@ -1,5 +1,11 @@
 #include "cli/progress.h"
 
+#include <sys/resource.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
 #include <cstdio>
 
 namespace gigafact {
@@ -45,16 +51,31 @@ void Progress::Update(const BatchStats& s) {
   err_ << '\r' << Line(s) << "\033[K" << std::flush;
 }
 
+namespace {
+// PeakRssMb: this process's maximum resident set size so far, in MB. Linux's
+// VmHWM first: getrusage's figure also counts the memory of a parent that
+// started us with vfork/posix_spawn (it is carried across exec).
+double PeakRssMb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) * 1024 / 1e6;
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  return double(usage.ru_maxrss) * 1024 / 1e6;
+}
+}  // namespace
+
 std::string Progress::Summary(const BatchStats& s) {
-  char line[240];
+  char line[260];
   double secs = s.seconds > 0 ? s.seconds : 1e-9;
   std::snprintf(line, sizeof line,
                 "gigafact: %llu articles in, %llu records out, %llu error records, "
-                "%.1f MB in %.2fs (%.1f MB/s, %.0f articles/s)",
+                "%.1f MB in %.2fs (%.1f MB/s, %.0f articles/s, peak RSS %.0f MB)",
                 static_cast<unsigned long long>(s.articles_in),
                 static_cast<unsigned long long>(s.articles),
                 static_cast<unsigned long long>(s.error_records), double(s.bytes) / 1e6, s.seconds,
-                double(s.bytes) / 1e6 / secs, double(s.articles) / secs);
+                double(s.bytes) / 1e6 / secs, double(s.articles) / secs, PeakRssMb());
   return line;
 }
 

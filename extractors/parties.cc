@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <unordered_map>
 
 namespace gigafact {
 
@@ -58,17 +59,43 @@ Entity EntityOfParty(const Party& p) {
 
 }  // namespace
 
+// A candidate mention; its entity lives once in the EntityTable, however
+// often the page names it.
 struct PartyExtractor::Found {
   Span norm;
-  Entity entity;
+  size_t entity;
   enum Source { kKnown, kGovernment, kForm } source;
+};
+
+// EntityTable: the entities of one article, each stored once, by id.
+class PartyExtractor::EntityTable {
+ public:
+  explicit EntityTable(const AliasKb& kb) : kb_(kb) {}
+  size_t OfParty(int party) {
+    auto [it, added] = by_party_.try_emplace(party, 0);
+    if (added) it->second = Add(EntityOfParty(kb_.party(party)));
+    return it->second;
+  }
+  size_t Add(Entity e) {
+    auto [it, added] = by_id_.try_emplace(e.id, list_.size());
+    if (added) list_.push_back(std::move(e));
+    return it->second;
+  }
+  const Entity& at(size_t i) const { return list_[i]; }
+
+ private:
+  const AliasKb& kb_;
+  std::vector<Entity> list_;
+  std::unordered_map<std::string, size_t> by_id_;
+  std::unordered_map<int, size_t> by_party_;
 };
 
 PartyExtractor::PartyExtractor(const AliasKb& kb, const Gazetteer& gazetteer,
                                const Governments& governments)
     : kb_(kb), gazetteer_(gazetteer), governments_(governments) {}
 
-void PartyExtractor::FindKnown(const Document& doc, std::vector<Found>* found) const {
+void PartyExtractor::FindKnown(const Document& doc, EntityTable* entities,
+                               std::vector<Found>* found) const {
   std::vector<AliasKb::Hit> hits;
   for (const Line& line : doc.lines) {
     if (line.boilerplate) continue;
@@ -76,12 +103,12 @@ void PartyExtractor::FindKnown(const Document& doc, std::vector<Found>* found) c
     kb_.Find(doc.NormText(line.span), &hits);
     for (const auto& h : hits)
       found->push_back({{line.span.begin + h.span.begin, line.span.begin + h.span.end},
-                        EntityOfParty(kb_.party(h.party)), Found::kKnown});
+                        entities->OfParty(h.party), Found::kKnown});
   }
 }
 
 void PartyExtractor::FindGovernments(const Document& doc, const Extraction& ex,
-                                     std::vector<Found>* found) const {
+                                     EntityTable* entities, std::vector<Found>* found) const {
   for (const EntityMention& m : ex.places) {
     int place = gazetteer_.IndexOf(m.id);
     if (place < 0) continue;
@@ -109,12 +136,13 @@ void PartyExtractor::FindGovernments(const Document& doc, const Extraction& ex,
       }
     }
     if (body == nullptr) continue;
-    found->push_back({span, governments_.EntityFor(gazetteer_.place(place), *body),
+    found->push_back({span, entities->Add(governments_.EntityFor(gazetteer_.place(place), *body)),
                       Found::kGovernment});
   }
 }
 
-void PartyExtractor::FindByForm(const Document& doc, std::vector<Found>* found) const {
+void PartyExtractor::FindByForm(const Document& doc, EntityTable* entities,
+                                std::vector<Found>* found) const {
   std::vector<OrgCandidate> candidates;
   for (const Line& line : doc.lines) {
     if (line.boilerplate) continue;
@@ -136,7 +164,7 @@ void PartyExtractor::FindByForm(const Document& doc, std::vector<Found>* found) 
           known = inner[0].party;
       }
       if (known >= 0) {
-        found->push_back({norm, EntityOfParty(kb_.party(known)), Found::kForm});
+        found->push_back({norm, entities->OfParty(known), Found::kForm});
         continue;
       }
       std::string slug = Slugify(c.core);
@@ -148,17 +176,18 @@ void PartyExtractor::FindByForm(const Document& doc, std::vector<Found>* found) 
       e.name = han ? std::string(written) : c.core;
       if (han) e.name_zh = std::string(written);
       if (std::string(written) != e.name) e.aliases.push_back(std::string(written));
-      found->push_back({norm, std::move(e), Found::kForm});
+      found->push_back({norm, entities->Add(std::move(e)), Found::kForm});
     }
   }
 }
 
-void PartyExtractor::ResolveLegalNameGlosses(const Document& doc, std::vector<Found>* found,
+void PartyExtractor::ResolveLegalNameGlosses(const Document& doc, const EntityTable& entities,
+                                             std::vector<Found>* found,
                                              std::vector<std::string>* warnings) const {
   for (size_t i = 0; i + 1 < found->size(); ++i) {
     Found& a = (*found)[i];
     Found& b = (*found)[i + 1];
-    if (a.entity.id == b.entity.id || a.source == Found::kGovernment ||
+    if (a.entity == b.entity || a.source == Found::kGovernment ||
         b.source == Found::kGovernment || b.norm.begin < a.norm.end)
       continue;
     std::string_view gap(doc.norm.data() + a.norm.end, b.norm.begin - a.norm.end);
@@ -169,18 +198,19 @@ void PartyExtractor::ResolveLegalNameGlosses(const Document& doc, std::vector<Fo
     Found& name = a_legal ? b : a;
     Found& legal = a_legal ? a : b;
     warnings->push_back("party_conflict: '" + std::string(doc.NormText(name.norm)) +
-                        "' is glossed with the legal name of " + legal.entity.name + " ('" +
+                        "' is glossed with the legal name of " + entities.at(legal.entity).name + " ('" +
                         std::string(doc.NormText(legal.norm)) + "'); resolved to " +
-                        name.entity.name);
+                        entities.at(name.entity).name);
     legal.entity = name.entity;
   }
 }
 
 void PartyExtractor::Extract(const Document& doc, Extraction* out) const {
+  EntityTable entities(kb_);
   std::vector<Found> candidates;
-  FindKnown(doc, &candidates);
-  FindGovernments(doc, *out, &candidates);
-  FindByForm(doc, &candidates);
+  FindKnown(doc, &entities, &candidates);
+  FindGovernments(doc, *out, &entities, &candidates);
+  FindByForm(doc, &entities, &candidates);
   // Longest first; among equals, knowledge base before governments before
   // forms. Accept those that do not overlap an accepted one.
   std::stable_sort(candidates.begin(), candidates.end(), [](const Found& a, const Found& b) {
@@ -200,7 +230,7 @@ void PartyExtractor::Extract(const Document& doc, Extraction* out) const {
   }
   std::sort(accepted.begin(), accepted.end(),
             [](const Found& a, const Found& b) { return a.norm < b.norm; });
-  ResolveLegalNameGlosses(doc, &accepted, &out->warnings);
+  ResolveLegalNameGlosses(doc, entities, &accepted, &out->warnings);
 
   std::vector<Span> org_spans;
   for (const Found& f : accepted) {
@@ -208,17 +238,22 @@ void PartyExtractor::Extract(const Document& doc, Extraction* out) const {
     m.norm = f.norm;
     m.span = doc.ToOriginal(f.norm);
     m.lang = doc.LangAt(f.norm.begin);
-    m.id = f.entity.id;
+    const Entity& entity = entities.at(f.entity);
+    m.id = entity.id;
     out->parties.push_back(m);
     if (f.source != Found::kGovernment) org_spans.push_back(f.norm);
-    out->entities.emplace(f.entity.id, f.entity);
+    if (!out->entities.count(entity.id)) out->entities.emplace(entity.id, entity);
   }
   // A place named inside an organisation's name ("Shandong CATL", 合肥国轩)
-  // is not a place mention of its own; a government's place is.
+  // is not a place mention of its own; a government's place is. org_spans
+  // are ordered and disjoint, so only the last one starting at or before the
+  // place can hold it.
   auto inside_org = [&](const EntityMention& place) {
-    return std::any_of(org_spans.begin(), org_spans.end(), [&](const Span& s) {
-      return s.begin <= place.norm.begin && place.norm.end <= s.end;
-    });
+    auto after = std::upper_bound(org_spans.begin(), org_spans.end(), place.norm.begin,
+                                  [](size_t off, const Span& s) { return off < s.begin; });
+    if (after == org_spans.begin()) return false;
+    const Span& s = *std::prev(after);
+    return s.begin <= place.norm.begin && place.norm.end <= s.end;
   };
   out->places.erase(std::remove_if(out->places.begin(), out->places.end(), inside_org),
                     out->places.end());

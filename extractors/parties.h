@@ -30,11 +30,13 @@ class PartyExtractor : public Extractor {
 
  private:
   struct Found;
-  void FindKnown(const Document& doc, std::vector<Found>* found) const;
-  void FindGovernments(const Document& doc, const Extraction& ex, std::vector<Found>* found) const;
-  void FindByForm(const Document& doc, std::vector<Found>* found) const;
-  void ResolveLegalNameGlosses(const Document& doc, std::vector<Found>* found,
-                               std::vector<std::string>* warnings) const;
+  class EntityTable;
+  void FindKnown(const Document& doc, EntityTable* entities, std::vector<Found>* found) const;
+  void FindGovernments(const Document& doc, const Extraction& ex, EntityTable* entities,
+                       std::vector<Found>* found) const;
+  void FindByForm(const Document& doc, EntityTable* entities, std::vector<Found>* found) const;
+  void ResolveLegalNameGlosses(const Document& doc, const EntityTable& entities,
+                               std::vector<Found>* found, std::vector<std::string>* warnings) const;
 
   const AliasKb& kb_;
   const Gazetteer& gazetteer_;

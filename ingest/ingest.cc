@@ -23,7 +23,22 @@ std::string Sha256Hex(std::string_view bytes) {
   return hex;
 }
 
-bool Ingest(RawArticle raw, Document* doc, IngestError* error) {
+bool TruncateUtf8(std::string* text, size_t max_bytes) {
+  if (text->size() <= max_bytes) return false;
+  size_t cut = max_bytes;
+  size_t line_end = text->rfind('\n', max_bytes - 1);
+  if (line_end != std::string::npos && line_end + 1 > max_bytes / 2) {
+    cut = line_end + 1;
+  } else {
+    // Back up over continuation bytes so no character is split.
+    while (cut > 0 && (static_cast<unsigned char>((*text)[cut]) & 0xC0) == 0x80) --cut;
+  }
+  text->resize(cut);
+  text->shrink_to_fit();
+  return true;
+}
+
+bool Ingest(RawArticle raw, Document* doc, IngestError* error, size_t max_text_bytes) {
   *doc = Document();
   doc->doc_id = std::move(raw.doc_id);
   doc->path = std::move(raw.path);
@@ -50,6 +65,11 @@ bool Ingest(RawArticle raw, Document* doc, IngestError* error) {
   doc->charset = std::move(decoded.charset);
   doc->warnings = std::move(raw.warnings);
   for (std::string& w : decoded.warnings) doc->warnings.push_back(std::move(w));
+  size_t full_size = doc->text.size();
+  if (TruncateUtf8(&doc->text, max_text_bytes))
+    doc->warnings.push_back("truncated_input: only the first " + std::to_string(doc->text.size()) +
+                            " of " + std::to_string(full_size) +
+                            " bytes of text were read (limit --max-article-mb)");
 
   NormalizeNfkc(doc->text, &doc->norm, &doc->norm_map);
   doc->lines = SplitLines(doc->norm);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "extractors/extractor.h"
+#include "ingest/ingest.h"
 #include "ingest/input_reader.h"
 #include "normalizers/alias_kb.h"
 #include "normalizers/gazetteer.h"
@@ -34,6 +35,9 @@ class Pipeline {
   // Process turns one article into its record. Thread-safe; never throws.
   Output Process(RawArticle raw) const;
 
+  // Text beyond this many bytes of an article is not read (see Ingest).
+  void set_max_article_bytes(size_t bytes) { max_article_bytes_ = bytes; }
+
   const std::vector<std::unique_ptr<Extractor>>& extractors() const { return extractors_; }
   const FactLinker& fact_linker() const { return *fact_linker_; }
 
@@ -44,6 +48,7 @@ class Pipeline {
   Governments governments_;
   std::vector<std::unique_ptr<Extractor>> extractors_;
   std::unique_ptr<FactLinker> fact_linker_;
+  size_t max_article_bytes_ = kDefaultMaxArticleBytes;
 };
 
 }  // namespace gigafact

@@ -20,7 +20,7 @@ std::string Batch(int articles) {
 }
 
 const std::regex kSummary(
-    R"(gigafact: (\d+) articles in, (\d+) records out, (\d+) error records, [0-9.]+ MB in [0-9.]+s \([0-9.]+ MB/s, [0-9]+ articles/s\)\n)");
+    R"(gigafact: (\d+) articles in, (\d+) records out, (\d+) error records, [0-9.]+ MB in [0-9.]+s \([0-9.]+ MB/s, [0-9]+ articles/s, peak RSS [0-9]+ MB\)\n)");
 
 TEST(ProgressTest, NotATerminalGivesOnlyTheSummaryLine) {
   ScratchDir dir("progress_pipe");

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -69,19 +70,21 @@ RunResult RunCommand(const std::vector<std::string>& argv_strings, const std::st
     return result;
   }
   int status = 0;
+  struct rusage usage {};
   if (time_limit > 0) {
-    while (waitpid(pid, &status, WNOHANG) == 0) {
+    while (wait4(pid, &status, WNOHANG, &usage) == 0) {
       if (elapsed() > time_limit) {
         kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
+        wait4(pid, &status, 0, &usage);
         result.timed_out = true;
         break;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   } else {
-    waitpid(pid, &status, 0);
+    wait4(pid, &status, 0, &usage);
   }
+  result.peak_rss_kb = usage.ru_maxrss;
   result.seconds = elapsed();
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.out = ReadFile(out_path);

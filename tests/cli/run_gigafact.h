@@ -15,6 +15,7 @@ struct RunResult {
   int exit_code = -1;      // -1: did not exit normally
   bool timed_out = false;  // killed at the time limit
   double seconds = 0;      // wall clock
+  long peak_rss_kb = 0;    // the process's maximum resident set size
   std::string out;         // stdout
   std::string err;         // stderr
 };

@@ -54,5 +54,42 @@ TEST(IngestTest, ReaderErrorsPassThrough) {
   EXPECT_EQ(err.message, "line 3 is not a JSON object");
 }
 
+TEST(IngestTest, TruncateCutsAtALineBreakOrACharacterBoundary) {
+  std::string text = "第一行\nsecond line\n宁德时代";
+  std::string cut = text;
+  EXPECT_FALSE(TruncateUtf8(&cut, text.size()));
+  EXPECT_EQ(cut, text);
+  // A line break in the second half of the allowed bytes ends the text.
+  cut = text;
+  EXPECT_TRUE(TruncateUtf8(&cut, text.size() - 1));
+  EXPECT_EQ(cut, "第一行\nsecond line\n");
+  // No line break late enough: cut between characters, never inside one.
+  std::string han = "宁德时代宁德时代";  // 3 bytes a character
+  for (size_t limit = 1; limit < han.size(); ++limit) {
+    cut = han;
+    EXPECT_TRUE(TruncateUtf8(&cut, limit));
+    EXPECT_EQ(cut.size(), limit / 3 * 3) << limit;
+  }
+}
+
+TEST(IngestTest, TextBeyondTheLimitIsNotReadAndTheRecordSaysSo) {
+  std::string line = "CATL builds a 40 GWh plant in Dongying.\n";
+  std::string text;
+  while (text.size() < 10000) text += line;
+  Document doc;
+  IngestError err;
+  ASSERT_TRUE(Ingest(Raw(text), &doc, &err, 1000));
+  EXPECT_LE(doc.text.size(), 1000u);
+  EXPECT_EQ(doc.text.back(), '\n');
+  EXPECT_EQ(doc.sha256, Sha256Hex(text));  // the source's hash covers all of it
+  ASSERT_FALSE(doc.warnings.empty());
+  EXPECT_EQ(doc.warnings.back().rfind("truncated_input: only the first ", 0), 0u)
+      << doc.warnings.back();
+  // Within the limit nothing is cut and nothing is said.
+  ASSERT_TRUE(Ingest(Raw(line), &doc, &err, 1000));
+  EXPECT_EQ(doc.text, line);
+  EXPECT_TRUE(doc.warnings.empty());
+}
+
 }  // namespace
 }  // namespace gigafact

@@ -59,7 +59,7 @@ int RunEval(const std::vector<std::string>& args) {
       "Scores records against the *.gold.json files below DIR (SPEC §4) and prints\n"
       "per-field precision, recall and F1, micro-averaged over the articles.\n\noptions");
   std::string gold_dir, data_dir;
-  bool per_doc = false, as_json = false;
+  bool per_doc = false, as_json = false, keep_boilerplate = false;
   int threads = 0;
   opts.add_options()
       ("help,h", "show this help")
@@ -67,7 +67,9 @@ int RunEval(const std::vector<std::string>& args) {
       ("per-doc", po::bool_switch(&per_doc), "list each document's false positives and misses")
       ("json", po::bool_switch(&as_json), "print the scores as JSON")
       ("threads", po::value(&threads)->default_value(0), "worker threads when extracting")
-      ("data-dir", po::value(&data_dir), "gazetteer and alias tables when extracting");
+      ("data-dir", po::value(&data_dir), "gazetteer and alias tables when extracting")
+      ("keep-boilerplate", po::bool_switch(&keep_boilerplate),
+       "extract from every line, boilerplate too (to measure what its marking gains)");
   po::options_description hidden;
   std::vector<std::string> inputs;
   hidden.add_options()("input", po::value(&inputs));
@@ -115,6 +117,9 @@ int RunEval(const std::vector<std::string>& args) {
       std::cerr << "gigafact eval: " << err << "\n";
       return kExitSomeErrors;
     }
+    IngestOptions ingest;
+    ingest.mark_boilerplate = !keep_boilerplate;
+    pipeline->set_ingest_options(ingest);
     InputReader reader(articles, InputFormat::kAuto);
     RunBatch(&reader, *pipeline, threads, [&](const std::string& line, bool) {
       scorer.AddRecord(nlohmann::json::parse(line));

@@ -64,7 +64,7 @@ int RunExtract(const std::vector<std::string>& args) {
   size_t db_batch = SinkOptions().batch_size;
   int threads = 0;
   double max_article_mb = double(kDefaultMaxArticleBytes) / (1 << 20);
-  bool quiet = false;
+  bool quiet = false, keep_boilerplate = false;
   opts.add_options()
       ("help,h", "show this help")
       ("output,o", po::value(&output), "write records to FILE instead of stdout ('-': stdout)")
@@ -76,6 +76,8 @@ int RunExtract(const std::vector<std::string>& args) {
       ("max-article-mb", po::value(&max_article_mb)->default_value(max_article_mb),
        "read at most this many MiB of one article's text; the rest is skipped with a "
        "'truncated_input' warning")
+      ("keep-boilerplate", po::bool_switch(&keep_boilerplate),
+       "treat every line as article body (to see what boilerplate marking drops)")
       ("quiet,q", po::bool_switch(&quiet), "no progress display or summary line");
   po::options_description hidden;
   std::vector<std::string> inputs;
@@ -135,7 +137,10 @@ int RunExtract(const std::vector<std::string>& args) {
     std::cerr << "gigafact extract: " << err << "\n";
     return kExitSomeErrors;
   }
-  pipeline->set_max_article_bytes(static_cast<size_t>(max_article_mb * (1 << 20)));
+  IngestOptions ingest;
+  ingest.max_text_bytes = static_cast<size_t>(max_article_mb * (1 << 20));
+  ingest.mark_boilerplate = !keep_boilerplate;
+  pipeline->set_ingest_options(ingest);
   std::ofstream file;
   // With --db the database is the output; JSONL too only when -o asks.
   std::ostream* out = sink && output.empty() ? nullptr : &std::cout;

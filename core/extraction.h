@@ -40,6 +40,7 @@ struct EntityMention {
   Lang lang = Lang::kOther;
   std::string id;            // canonical id (gazetteer / knowledge base / built)
   Span norm;                 // the same mention in the normalized view
+  bool dateline = false;     // a wire story's dateline: where the news was filed
 };
 
 // Entity: a canonical place or party as the record reports it.

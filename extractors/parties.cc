@@ -51,6 +51,32 @@ bool IsApposition(std::string_view gap) {
   return false;
 }
 
+// A level word standing alone before a government body ("省能源局",
+// "市政府", "该市发改委") and the gazetteer level it names.
+struct BareLevel {
+  std::string_view word;
+  int level;
+};
+constexpr BareLevel kBareLevels[] = {{"省", 1}, {"市", 2}, {"县", 3}, {"縣", 3}, {"区", 3}, {"區", 3}};
+
+// Characters that may stand right before a bare level word: a determiner
+// ("本市", "该市", "我省") or a preposition or conjunction ("从省能源局",
+// "与市政府"). Anything else makes the level word part of another word
+// ("城市规划局", "上市", "园区管委会").
+constexpr std::string_view kBeforeBareLevel[] = {
+    "本", "该", "該", "我", "从", "從", "由", "据", "據", "和", "与", "與", "及", "经", "經",
+    "向", "在", "对", "對", "同", "将", "將", "为", "為", "是", "了", "并", "並", "被", "受",
+    "请", "請", "会", "會", "给", "給", "跟", "、", "，", "。", "：", "“", "”", "(", ")"};
+
+bool MayPrecedeBareLevel(std::string_view before) {
+  if (before.empty()) return true;
+  unsigned char last = static_cast<unsigned char>(before.back());
+  if (last < 0x80) return true;  // ASCII: space, punctuation, line start
+  for (std::string_view w : kBeforeBareLevel)
+    if (before.size() >= w.size() && before.substr(before.size() - w.size()) == w) return true;
+  return false;
+}
+
 Entity EntityOfParty(const Party& p) {
   Entity e = p.entity;
   e.aliases = p.aliases;
@@ -141,6 +167,58 @@ void PartyExtractor::FindGovernments(const Document& doc, const Extraction& ex,
   }
 }
 
+int PartyExtractor::MainPlaceOfLevel(const Extraction& ex, int level) const {
+  std::map<int, std::pair<int, size_t>> seen;  // place → (mentions, first offset)
+  for (const EntityMention& m : ex.places) {
+    int place = gazetteer_.IndexOf(m.id);
+    if (place < 0 || gazetteer_.place(place).level != level) continue;
+    auto [it, added] = seen.try_emplace(place, 0, m.norm.begin);
+    ++it->second.first;
+  }
+  int best = -1;
+  std::pair<int, size_t> best_key{0, 0};
+  for (const auto& [place, key] : seen)
+    if (best < 0 || key.first > best_key.first ||
+        (key.first == best_key.first && key.second < best_key.second)) {
+      best = place;
+      best_key = key;
+    }
+  return best;
+}
+
+void PartyExtractor::FindBareLevelGovernments(const Document& doc, const Extraction& ex,
+                                              EntityTable* entities,
+                                              std::vector<Found>* found) const {
+  std::vector<Span> place_spans;
+  for (const EntityMention& m : ex.places) place_spans.push_back(m.norm);
+  std::sort(place_spans.begin(), place_spans.end());
+  auto inside_place = [&](size_t off) {
+    auto after = std::upper_bound(place_spans.begin(), place_spans.end(), Span{off, SIZE_MAX});
+    return after != place_spans.begin() && std::prev(after)->end > off;
+  };
+  int main_place[4] = {-2, -2, -2, -2};  // per level, computed when first needed
+  for (const Line& line : doc.lines) {
+    if (line.boilerplate) continue;
+    std::string_view text = doc.NormText(line.span);
+    for (const BareLevel& level : kBareLevels) {
+      for (size_t at = text.find(level.word); at != std::string_view::npos;
+           at = text.find(level.word, at + level.word.size())) {
+        if (inside_place(line.span.begin + at) || !MayPrecedeBareLevel(text.substr(0, at)))
+          continue;
+        size_t len = 0;
+        const GovernmentBody* body = governments_.MatchZhAfter(text.substr(at), &len);
+        if (body == nullptr || len <= level.word.size()) continue;
+        int& place = main_place[level.level];
+        if (place == -2) place = MainPlaceOfLevel(ex, level.level);
+        if (place < 0) continue;
+        found->push_back({{line.span.begin + at, line.span.begin + at + len},
+                          entities->Add(governments_.EntityFor(gazetteer_.place(place), *body)),
+                          Found::kGovernment});
+      }
+    }
+  }
+}
+
 void PartyExtractor::FindByForm(const Document& doc, EntityTable* entities,
                                 std::vector<Found>* found) const {
   std::vector<OrgCandidate> candidates;
@@ -210,6 +288,7 @@ void PartyExtractor::Extract(const Document& doc, Extraction* out) const {
   std::vector<Found> candidates;
   FindKnown(doc, &entities, &candidates);
   FindGovernments(doc, *out, &entities, &candidates);
+  FindBareLevelGovernments(doc, *out, &entities, &candidates);
   FindByForm(doc, &entities, &candidates);
   // Longest first; among equals, knowledge base before governments before
   // forms. Accept those that do not overlap an accepted one.

@@ -3,7 +3,9 @@
 //  1. knowledge-base names (normalizers/data/parties.tsv), longest first;
 //  2. governments and their bodies built on a place mention ("济宁市人民政府",
 //     "Shandong Provincial Department of Transportation", "Government of
-//     Portugal"), named from the place's canonical name;
+//     Portugal"), named from the place's canonical name; a body after a bare
+//     level word ("省能源局", "该市政府") is that of the article's main
+//     place of the level;
 //  3. organisations recognised by their form (legal suffixes, institution
 //     words), mapped to the knowledge base when their core is a known name.
 // A name glossed with another party's legal name ("CALB (Contemporary Amperex
@@ -34,6 +36,11 @@ class PartyExtractor : public Extractor {
   void FindKnown(const Document& doc, EntityTable* entities, std::vector<Found>* found) const;
   void FindGovernments(const Document& doc, const Extraction& ex, EntityTable* entities,
                        std::vector<Found>* found) const;
+  void FindBareLevelGovernments(const Document& doc, const Extraction& ex, EntityTable* entities,
+                                std::vector<Found>* found) const;
+  // MainPlaceOfLevel: the place of a gazetteer level the article names most
+  // often (the earliest among equals), or -1.
+  int MainPlaceOfLevel(const Extraction& ex, int level) const;
   void FindByForm(const Document& doc, EntityTable* entities, std::vector<Found>* found) const;
   void ResolveLegalNameGlosses(const Document& doc, const EntityTable& entities,
                                std::vector<Found>* found, std::vector<std::string>* warnings) const;

@@ -21,7 +21,10 @@ class PlaceExtractor : public Extractor {
   void Extract(const Document& doc, Extraction* out) const override;
 
  private:
+  struct Found;
   bool FollowsSurname(std::string_view line, size_t pos) const;
+  void AddFound(std::string_view text, size_t line_begin, Span span,
+                const std::vector<int>* places, std::vector<Found>* found) const;
 
   const Gazetteer& gazetteer_;
   std::vector<std::string> surnames_;  // sorted

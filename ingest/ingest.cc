@@ -38,7 +38,7 @@ bool TruncateUtf8(std::string* text, size_t max_bytes) {
   return true;
 }
 
-bool Ingest(RawArticle raw, Document* doc, IngestError* error, size_t max_text_bytes) {
+bool Ingest(RawArticle raw, Document* doc, IngestError* error, const IngestOptions& options) {
   *doc = Document();
   doc->doc_id = std::move(raw.doc_id);
   doc->path = std::move(raw.path);
@@ -66,7 +66,7 @@ bool Ingest(RawArticle raw, Document* doc, IngestError* error, size_t max_text_b
   doc->warnings = std::move(raw.warnings);
   for (std::string& w : decoded.warnings) doc->warnings.push_back(std::move(w));
   size_t full_size = doc->text.size();
-  if (TruncateUtf8(&doc->text, max_text_bytes))
+  if (TruncateUtf8(&doc->text, options.max_text_bytes))
     doc->warnings.push_back("truncated_input: only the first " + std::to_string(doc->text.size()) +
                             " of " + std::to_string(full_size) +
                             " bytes of text were read (limit --max-article-mb)");
@@ -78,7 +78,7 @@ bool Ingest(RawArticle raw, Document* doc, IngestError* error, size_t max_text_b
     return false;
   }
   doc->sentences = SplitSentences(doc->norm, doc->lines);
-  MarkBoilerplate(doc);
+  if (options.mark_boilerplate) MarkBoilerplate(doc);
   return true;
 }
 

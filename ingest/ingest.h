@@ -21,12 +21,18 @@ struct IngestError {
 // the article is in flight, so one huge page must not set the batch's memory.
 constexpr size_t kDefaultMaxArticleBytes = size_t{4} << 20;
 
+struct IngestOptions {
+  // Text beyond this is not read: it is cut at the last line break (or
+  // character) before the limit and the record warns "truncated_input".
+  size_t max_text_bytes = kDefaultMaxArticleBytes;
+  // false: every line counts as body (to see what the detector drops).
+  bool mark_boilerplate = true;
+};
+
 // Ingest builds *doc from raw. On failure it returns false and fills *error;
 // doc then still carries doc_id, path, url and sha256 for the error record.
-// Text beyond max_text_bytes is not read: it is cut at the last line break
-// (or character) before the limit and the record warns "truncated_input".
 bool Ingest(RawArticle raw, Document* doc, IngestError* error,
-            size_t max_text_bytes = kDefaultMaxArticleBytes);
+            const IngestOptions& options = IngestOptions());
 
 // TruncateUtf8 cuts *text to at most max_bytes, at the last line break in the
 // second half of the allowed bytes if there is one, else at a character

@@ -317,11 +317,11 @@ class Linking {
   // ---- Place ---------------------------------------------------------------
 
   // UsablePlace: a place mention that can locate a figure — not a region,
-  // not a source, not a company's domicile ("headquartered in", "X-based",
+  // not a dateline (where the story was filed), not a source, not a company's domicile ("headquartered in", "X-based",
   // "美国本土以外"), not a nationality tag ("China's CATL").
   bool UsablePlace(const TextUnit& u, int p) const {
     const EntityMention& m = ex_.places[p];
-    if (IsRegion(m.id) || InSource(u, m.span.begin)) return false;
+    if (IsRegion(m.id) || m.dateline || InSource(u, m.span.begin)) return false;
     if (text_.CueBefore(u, Bit(CueClass::kDomicile), m.span.begin, 6) ||
         text_.CueAfter(u, Bit(CueClass::kDomicile), m.span.end, 6))
       return false;

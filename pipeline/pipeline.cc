@@ -51,7 +51,7 @@ Pipeline::Output Pipeline::Process(RawArticle raw) const {
   Document doc;
   IngestError error;
   try {
-    if (!Ingest(std::move(raw), &doc, &error, max_article_bytes_)) {
+    if (!Ingest(std::move(raw), &doc, &error, ingest_options_)) {
       out.line = SerializeRecord(BuildErrorRecord(doc, error.code, error.message));
       out.error = true;
       return out;

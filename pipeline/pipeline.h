@@ -35,8 +35,8 @@ class Pipeline {
   // Process turns one article into its record. Thread-safe; never throws.
   Output Process(RawArticle raw) const;
 
-  // Text beyond this many bytes of an article is not read (see Ingest).
-  void set_max_article_bytes(size_t bytes) { max_article_bytes_ = bytes; }
+  // How articles are read (size limit, boilerplate marking); see Ingest.
+  void set_ingest_options(const IngestOptions& options) { ingest_options_ = options; }
 
   const std::vector<std::unique_ptr<Extractor>>& extractors() const { return extractors_; }
   const FactLinker& fact_linker() const { return *fact_linker_; }
@@ -48,7 +48,7 @@ class Pipeline {
   Governments governments_;
   std::vector<std::unique_ptr<Extractor>> extractors_;
   std::unique_ptr<FactLinker> fact_linker_;
-  size_t max_article_bytes_ = kDefaultMaxArticleBytes;
+  IngestOptions ingest_options_;
 };
 
 }  // namespace gigafact

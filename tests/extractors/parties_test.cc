@@ -63,6 +63,20 @@ TEST(PartiesTest, GovernmentBodiesAndForeignGovernments) {
   EXPECT_EQ(Parties("the Government of Portugal said")[0], "gov-pt=Government of Portugal");
 }
 
+TEST(PartiesTest, BareLevelBodiesAreThoseOfTheArticlesMainPlaceOfThatLevel) {
+  // "省能源局" is the energy bureau of the province the article is about.
+  EXPECT_EQ(Parties("山东省储能规模达到700万千瓦。记者从省能源局获悉，今年新增300万千瓦。"),
+            (std::vector<std::string>{"gov-cn-370000-energy=省能源局"}));
+  // The city named most often is "the city"; a determiner may come first.
+  auto cities = Parties("枣庄市、济宁市和济宁市的项目。该市政府表示支持。");
+  ASSERT_EQ(cities.size(), 1u);
+  EXPECT_EQ(cities[0], "gov-cn-370800=市政府");
+  // A level word inside another word is not one; without a place of the
+  // level there is nothing to refer to.
+  EXPECT_TRUE(Parties("山东省的城市规划局和上市公司").empty());
+  EXPECT_TRUE(Parties("记者从省能源局获悉。").empty());
+}
+
 TEST(PartiesTest, OrganisationsByFormInBothLanguages) {
   auto en = Parties("Wenzhou Vigor Automobile Parts Co., Ltd. supplies the plant.");
   ASSERT_EQ(en.size(), 1u);

@@ -73,5 +73,30 @@ TEST(PlacesTest, PlaceInsideAnOrganisationNameIsDropped) {
   EXPECT_EQ(ex.places[0].id, "CN-370800");  // Jining; not Shandong
 }
 
+TEST(PlacesTest, QualifiedNameNamesBothPlaces) {
+  // "Fremont, California" is Fremont and California, two mentions.
+  Document doc = MakeDocument("a pack plant in Fremont, California, since 2019");
+  Extraction ex;
+  PlaceExtractor(TestGazetteer(), TestSurnames()).Extract(doc, &ex);
+  ASSERT_EQ(ex.places.size(), 2u);
+  EXPECT_EQ(ex.places[0].id, "us-fremont");
+  EXPECT_EQ(SpanText(doc, ex.places[0].span), "Fremont");
+  EXPECT_EQ(ex.places[1].id, "US-CA");
+  EXPECT_EQ(SpanText(doc, ex.places[1].span), "California");
+}
+
+TEST(PlacesTest, CapitalisedDatelinesAreReadAndMarked) {
+  Document doc = MakeDocument("MADRID/PARIS, Dec 10 (Reuters) - Stellantis and CATL will build.\n"
+                              "SHANGHAI (Reuters) -- More news.\nCATL SAID IT WILL BUILD\n");
+  Extraction ex;
+  PlaceExtractor(TestGazetteer(), TestSurnames()).Extract(doc, &ex);
+  std::vector<std::string> names;
+  for (const auto& m : ex.places) {
+    names.push_back(SpanText(doc, m.span));
+    EXPECT_TRUE(m.dateline);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"MADRID", "PARIS", "SHANGHAI"}));
+}
+
 }  // namespace
 }  // namespace gigafact

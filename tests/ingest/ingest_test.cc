@@ -78,7 +78,9 @@ TEST(IngestTest, TextBeyondTheLimitIsNotReadAndTheRecordSaysSo) {
   while (text.size() < 10000) text += line;
   Document doc;
   IngestError err;
-  ASSERT_TRUE(Ingest(Raw(text), &doc, &err, 1000));
+  IngestOptions small;
+  small.max_text_bytes = 1000;
+  ASSERT_TRUE(Ingest(Raw(text), &doc, &err, small));
   EXPECT_LE(doc.text.size(), 1000u);
   EXPECT_EQ(doc.text.back(), '\n');
   EXPECT_EQ(doc.sha256, Sha256Hex(text));  // the source's hash covers all of it
@@ -86,7 +88,7 @@ TEST(IngestTest, TextBeyondTheLimitIsNotReadAndTheRecordSaysSo) {
   EXPECT_EQ(doc.warnings.back().rfind("truncated_input: only the first ", 0), 0u)
       << doc.warnings.back();
   // Within the limit nothing is cut and nothing is said.
-  ASSERT_TRUE(Ingest(Raw(line), &doc, &err, 1000));
+  ASSERT_TRUE(Ingest(Raw(line), &doc, &err, small));
   EXPECT_EQ(doc.text, line);
   EXPECT_TRUE(doc.warnings.empty());
 }

@@ -48,7 +48,7 @@ std::string FormatPerDoc(const Score& score) {
   for (const auto& d : score.docs) {
     bool clean = true;
     for (const auto& [f, c] : d.fields) clean = clean && c.fp == 0 && c.fn == 0;
-    if (clean) continue;
+    if (clean && d.fact_attribute_errors.empty()) continue;
     out += "== " + d.doc_id + (d.has_record ? "" : " (no record)") + "\n";
     for (const char* f : kScoredFields) {
       auto fp = d.false_positives.find(f);
@@ -63,6 +63,7 @@ std::string FormatPerDoc(const Score& score) {
       if (fn != d.misses.end() && !fn->second.empty())
         out += "  " + std::string(f) + " FN: " + list(fn->second) + "\n";
     }
+    for (const auto& e : d.fact_attribute_errors) out += "  facts matched, wrong " + e + "\n";
   }
   return out;
 }
@@ -84,6 +85,7 @@ nlohmann::ordered_json ScoreToJson(const Score& score, bool per_doc) {
       for (const auto& [f, c] : d.fields) dj["fields"][f] = CountsJson(c);
       dj["false_positives"] = d.false_positives;
       dj["misses"] = d.misses;
+      dj["fact_attribute_errors"] = d.fact_attribute_errors;
       j["docs"].push_back(std::move(dj));
     }
   }

@@ -335,8 +335,18 @@ void ScoreFacts(const json& gold, const json* record, DocScore* ds) {
       ++c.tp;
       gold_hit[m[p]] = 1;
       ++ds->facts_matched;
-      ds->facts_type_right += preds[p].type == golds[m[p]].type;
-      ds->facts_date_right += preds[p].date == golds[m[p]].date;
+      const GoldFact& g = golds[m[p]];
+      bool type_right = preds[p].type == g.type, date_right = preds[p].date == g.date;
+      ds->facts_type_right += type_right;
+      ds->facts_date_right += date_right;
+      if (!type_right || !date_right) {
+        auto shown = [](const std::string& v) { return v.empty() ? std::string("null") : v; };
+        std::string what = FactText(preds[p].kind, preds[p].value) + " " +
+                           (preds[p].parties.empty() ? "-" : preds[p].parties[0].display) + ":";
+        if (!type_right) what += " type " + shown(preds[p].type) + " (gold " + shown(g.type) + ")";
+        if (!date_right) what += " date " + shown(preds[p].date) + " (gold " + shown(g.date) + ")";
+        ds->fact_attribute_errors.push_back(std::move(what));
+      }
       continue;
     }
     if (std::any_of(ignores.begin(), ignores.end(), [&](double i) { return SameNumber(preds[p].value, i); }))

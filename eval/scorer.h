@@ -34,6 +34,9 @@ struct DocScore {
   std::map<std::string, FieldCounts> fields;
   std::map<std::string, std::vector<std::string>> false_positives, misses;
   long facts_matched = 0, facts_type_right = 0, facts_date_right = 0;
+  // Matched facts whose type or date differ from the gold's, as readable
+  // strings ("40 GWh CATL @ Kenli: type plan (gold construction)").
+  std::vector<std::string> fact_attribute_errors;
 };
 
 struct Score {

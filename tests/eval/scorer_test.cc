@@ -66,6 +66,10 @@ TEST(ScorerTest, CountsEveryFieldPerSpec) {
   EXPECT_EQ(d.fields["facts"].fn, 0);
   EXPECT_EQ(d.facts_type_right, 1);
   EXPECT_EQ(d.facts_date_right, 2);
+  // The matched fact with the wrong type is listed for --per-doc.
+  ASSERT_EQ(d.fact_attribute_errors.size(), 1u);
+  EXPECT_NE(d.fact_attribute_errors[0].find("type plan (gold agreement)"), std::string::npos)
+      << d.fact_attribute_errors[0];
 }
 
 TEST(ScorerTest, MissingRecordMissesEverything) {

@@ -1,6 +1,7 @@
 #include "extractors/parties.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <map>
 #include <unordered_map>
@@ -77,6 +78,123 @@ bool MayPrecedeBareLevel(std::string_view before) {
   return false;
 }
 
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsAlnumAt(std::string_view s, size_t i) {
+  return i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]));
+}
+
+bool IsUpperAt(std::string_view s, size_t i) {
+  return i < s.size() && std::isupper(static_cast<unsigned char>(s[i]));
+}
+
+// PossessiveLength: the length of a possessive "'s" or "’s" that starts s
+// and ends a word, or 0.
+size_t PossessiveLength(std::string_view s) {
+  for (std::string_view p : {"'s", "\xE2\x80\x99s"})
+    if (StartsWith(s, p) && !IsAlnumAt(s, p.size())) return p.size();
+  return 0;
+}
+
+// PossessiveSuffix: the length of a possessive that ends s, or 0.
+size_t PossessiveSuffix(std::string_view s) {
+  for (std::string_view p : {"'s", "\xE2\x80\x99s"})
+    if (s.size() > p.size() && EndsWith(s, p)) return p.size();
+  return 0;
+}
+
+// CapitalisedWordEnd: the end of a capitalised word ("Industry",
+// "Urban-Rural") starting at pos, or pos if none starts there.
+size_t CapitalisedWordEnd(std::string_view s, size_t pos) {
+  if (!IsUpperAt(s, pos)) return pos;
+  size_t end = pos + 1;
+  while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '-'))
+    ++end;
+  return end;
+}
+
+// MinistryFieldEnd: the end of a ministry's field of capitalised words
+// starting at pos: "Industry and Trade", "Economy, Trade and Industry",
+// "Foreign Affairs", "Industry and Trade of Morocco". A comma continues the
+// field only as a list closed by "and" ("Investment, BKPM, said" stops
+// before the comma). pos if no capitalised word starts there.
+size_t MinistryFieldEnd(std::string_view s, size_t pos) {
+  if (StartsWith(s.substr(pos), "the ")) pos += 4;
+  size_t end = CapitalisedWordEnd(s, pos);
+  if (end == pos) return pos;
+  size_t before_list = std::string_view::npos;  // end before an open comma list
+  for (;;) {
+    size_t next = std::string_view::npos;
+    for (std::string_view join : {", and ", " and ", ", ", " & ", " of the ", " of ", " for ", " "}) {
+      if (!StartsWith(s.substr(end), join)) continue;
+      size_t word_end = CapitalisedWordEnd(s, end + join.size());
+      if (word_end == end + join.size()) continue;
+      if (join == ", ") {
+        if (before_list == std::string_view::npos) before_list = end;
+      } else if (join == " and " || join == ", and ") {
+        before_list = std::string_view::npos;
+      }
+      next = word_end;
+      break;
+    }
+    if (next == std::string_view::npos) break;
+    end = next;
+  }
+  return before_list != std::string_view::npos ? before_list : end;
+}
+
+// ExtendsAName: whether the text before an adjective ends with a capitalised
+// word that makes it part of a longer name ("Western Australian
+// Government" is not Australia's); "The" does not.
+bool ExtendsAName(std::string_view before) {
+  if (before.empty() || before.back() != ' ') return false;
+  before.remove_suffix(1);
+  size_t space = before.rfind(' ');
+  std::string_view word = before.substr(space == std::string_view::npos ? 0 : space + 1);
+  return IsUpperAt(word, 0) && word != "The" && word != "A" && word != "An";
+}
+
+// IsTickerAfter: a name followed by a stock ticker ("SZSE: 300750)",
+// "NYSE: GM,") is a listing venue, not a party of the news.
+bool IsTickerAfter(std::string_view after) {
+  if (after.empty() || after[0] != ':') return false;
+  size_t i = 1;
+  if (i < after.size() && after[i] == ' ') ++i;
+  size_t code = i;
+  while (i < after.size() && (std::isdigit(static_cast<unsigned char>(after[i])) ||
+                              std::isupper(static_cast<unsigned char>(after[i])) || after[i] == '.'))
+    ++i;
+  if (i == code) return false;
+  return i == after.size() || after[i] == ')' || after[i] == ',' || after[i] == ';' ||
+         after[i] == ']' || after[i] == ' ';
+}
+
+// CanonicalField: the usual field of a ministry named by a short form
+// ("Foreign Ministry" is the Ministry of Foreign Affairs).
+std::string_view CanonicalField(std::string_view field) {
+  if (field == "Foreign") return "Foreign Affairs";
+  return field;
+}
+
+// IsStateOfAbroad: "the State of Kansas" names a US state's government,
+// unless it says where something is
+// ("in the State of Kansas").
+bool IsStateOfAbroad(std::string_view before, const Place& place) {
+  if (place.entity.type != "province" || place.entity.country != "US") return false;
+  if (!EndsWith(before, "State of ")) return false;
+  before.remove_suffix(std::string_view("State of ").size());
+  if (EndsWith(before, "the ")) before.remove_suffix(4);
+  for (std::string_view where : {"in ", "In ", "across ", "throughout ", "of "})
+    if (EndsWith(before, where)) return false;
+  return true;
+}
+
 Entity EntityOfParty(const Party& p) {
   Entity e = p.entity;
   e.aliases = p.aliases;
@@ -126,10 +244,13 @@ void PartyExtractor::FindKnown(const Document& doc, EntityTable* entities,
   for (const Line& line : doc.lines) {
     if (line.boilerplate) continue;
     hits.clear();
-    kb_.Find(doc.NormText(line.span), &hits);
-    for (const auto& h : hits)
+    std::string_view text = doc.NormText(line.span);
+    kb_.Find(text, &hits);
+    for (const auto& h : hits) {
+      if (IsTickerAfter(text.substr(h.span.end))) continue;
       found->push_back({{line.span.begin + h.span.begin, line.span.begin + h.span.end},
                         entities->OfParty(h.party), Found::kKnown});
+    }
   }
 }
 
@@ -152,14 +273,21 @@ void PartyExtractor::FindGovernments(const Document& doc, const Extraction& ex,
         han ? governments_.MatchZhAfter(after, &len) : governments_.MatchEnAfter(after, &len);
     Span span{m.norm.begin, m.norm.end + len};
     if (body == nullptr && !han) {
-      // "Government of Portugal", "the government of Hungary".
-      for (std::string_view lead : {"Government of ", "government of "}) {
-        if (before.size() >= lead.size() && before.substr(before.size() - lead.size()) == lead) {
-          for (const GovernmentBody& b : governments_.bodies())
-            if (b.slug == "government") body = &b;
-          span = {m.norm.begin - lead.size(), m.norm.end};
-        }
+      // "Indonesia's government", "Kansas's Department of Commerce".
+      size_t poss = PossessiveLength(after);
+      if (poss > 0 && (body = governments_.MatchEnAfter(after.substr(poss), &len)) != nullptr)
+        span = {m.norm.begin, m.norm.end + poss + len};
+    }
+    if (body == nullptr && !han) {
+      // "Government of Portugal", "the Administrative Committee of the
+      // Chongqing Liangjiang New Area".
+      size_t lead = 0;
+      body = governments_.MatchEnBefore(before, &lead);
+      if (body == nullptr && IsStateOfAbroad(before, gazetteer_.place(place))) {
+        body = governments_.Body("government");
+        lead = std::string_view("State of ").size();
       }
+      if (body != nullptr) span = {m.norm.begin - lead, m.norm.end};
     }
     if (body == nullptr) continue;
     found->push_back({span, entities->Add(governments_.EntityFor(gazetteer_.place(place), *body)),
@@ -184,6 +312,157 @@ int PartyExtractor::MainPlaceOfLevel(const Extraction& ex, int level) const {
       best_key = key;
     }
   return best;
+}
+
+int PartyExtractor::MainCountry(const Extraction& ex) const {
+  std::map<int, std::pair<int, size_t>> seen;  // place → (mentions, first offset)
+  for (const EntityMention& m : ex.places) {
+    int place = gazetteer_.IndexOf(m.id);
+    if (place < 0 || gazetteer_.place(place).entity.type != "country") continue;
+    auto [it, added] = seen.try_emplace(place, 0, m.norm.begin);
+    ++it->second.first;
+  }
+  int best = -1;
+  std::pair<int, size_t> best_key{0, 0};
+  for (const auto& [place, key] : seen)
+    if (best < 0 || key.first > best_key.first ||
+        (key.first == best_key.first && key.second < best_key.second)) {
+      best = place;
+      best_key = key;
+    }
+  return best;
+}
+
+int PartyExtractor::CountryNamed(std::string_view name) const {
+  const std::vector<int>* places = gazetteer_.ResolveName(name);
+  if (places == nullptr) return -1;
+  for (int p : *places)
+    if (gazetteer_.place(p).entity.type == "country") return p;
+  return -1;
+}
+
+int PartyExtractor::NationBefore(std::string_view text, bool names_ok, size_t* begin) const {
+  if (text.empty() || text.back() != ' ') return -1;
+  std::string_view words = text.substr(0, text.size() - 1);
+  // Starts of the last one, two and three words.
+  size_t starts[3];
+  int n = 0;
+  for (size_t cut = words.size(); n < 3 && cut > 0;) {
+    size_t space = words.rfind(' ', cut - 1);
+    size_t start = space == std::string_view::npos ? 0 : space + 1;
+    if (start >= cut) break;
+    starts[n++] = start;
+    if (space == std::string_view::npos) break;
+    cut = space;
+  }
+  for (int i = n - 1; i >= 0; --i) {  // longest phrase first
+    std::string_view phrase = words.substr(starts[i]);
+    if (!IsUpperAt(phrase, 0)) continue;
+    int country = -1;
+    if (size_t poss = PossessiveSuffix(phrase)) {
+      country = CountryNamed(phrase.substr(0, phrase.size() - poss));
+    } else if (std::string_view id = governments_.CountryOfDemonym(phrase); !id.empty()) {
+      country = gazetteer_.IndexOf(id);
+    } else if (names_ok) {
+      country = CountryNamed(phrase);
+    }
+    if (country >= 0 && !ExtendsAName(words.substr(0, starts[i]))) {
+      *begin = starts[i];
+      return country;
+    }
+  }
+  return -1;
+}
+
+void PartyExtractor::FindNationalGovernments(const Document& doc, EntityTable* entities,
+                                             std::vector<Found>* found) const {
+  const GovernmentBody* government = governments_.Body("government");
+  if (government == nullptr) return;
+  constexpr std::string_view kWord = "overnment";  // after 'g' or 'G'
+  for (const Line& line : doc.lines) {
+    if (line.boilerplate) continue;
+    std::string_view text = doc.NormText(line.span);
+    for (size_t at = text.find(kWord); at != std::string_view::npos;
+         at = text.find(kWord, at + kWord.size())) {
+      if (at == 0 || (text[at - 1] != 'g' && text[at - 1] != 'G')) continue;
+      size_t end = at + kWord.size();
+      if (IsAlnumAt(text, end)) continue;  // "governments", "governmental"
+      size_t begin = 0;
+      int country = NationBefore(text.substr(0, at - 1), /*names_ok=*/false, &begin);
+      if (country < 0) continue;
+      found->push_back({{line.span.begin + begin, line.span.begin + end},
+                        entities->Add(governments_.EntityFor(gazetteer_.place(country), *government)),
+                        Found::kGovernment});
+    }
+  }
+}
+
+size_t PartyExtractor::MinistryParty(int country, std::string_view field,
+                                     EntityTable* entities) const {
+  Entity e = governments_.MinistryEntity(gazetteer_.place(country), CanonicalField(field));
+  int known = kb_.Lookup(e.name);
+  for (size_t i = 0; known < 0 && i < e.aliases.size(); ++i)
+    if (e.aliases[i].find(' ') != std::string::npos && e.aliases[i].rfind("Ministry of ", 0) != 0)
+      known = kb_.Lookup(e.aliases[i]);  // "Indonesia's Ministry of Investment"; not the bare name
+  return known >= 0 ? entities->OfParty(known) : entities->Add(std::move(e));
+}
+
+void PartyExtractor::FindMinistries(const Document& doc, const Extraction& ex,
+                                    EntityTable* entities, std::vector<Found>* found) const {
+  constexpr std::string_view kWord = "Ministry";
+  int main_country = -2;  // computed when first needed
+  for (const Line& line : doc.lines) {
+    if (line.boilerplate) continue;
+    std::string_view text = doc.NormText(line.span);
+    for (size_t at = text.find(kWord); at != std::string_view::npos;
+         at = text.find(kWord, at + kWord.size())) {
+      if (IsAlnumAt(text, at - 1) || IsAlnumAt(text, at + kWord.size())) continue;
+      size_t end = at + kWord.size();
+      size_t begin = at;
+      int country = -1;
+      std::string_view field;
+      if (StartsWith(text.substr(end), " of ")) {
+        // "Ministry of <field>", qualified after ("… of Morocco") or before
+        // ("Moroccan", "Morocco's", "Morocco").
+        size_t field_begin = end + 4;
+        end = MinistryFieldEnd(text, field_begin);
+        if (end == field_begin) continue;
+        if (StartsWith(text.substr(field_begin), "the ")) field_begin += 4;
+        field = text.substr(field_begin, end - field_begin);
+        for (size_t of = field.rfind(" of "); of != std::string_view::npos && of > 0;
+             of = field.rfind(" of ", of - 1)) {
+          std::string_view tail = field.substr(of + 4);
+          if (StartsWith(tail, "the ")) tail.remove_prefix(4);
+          if ((country = CountryNamed(tail)) >= 0) {
+            field = field.substr(0, of);
+            break;
+          }
+        }
+        if (country < 0) country = NationBefore(text.substr(0, at), /*names_ok=*/true, &begin);
+        if (country < 0 && kb_.Lookup(text.substr(at, end - at)) < 0) {
+          // A bare "the Ministry of Investment": the main country's.
+          if (main_country == -2) main_country = MainCountry(ex);
+          country = main_country;
+        }
+      } else {
+        // "<Country>'s Investment Ministry", "the Hungarian Foreign Ministry":
+        // one to three capitalised words of field after the country.
+        size_t field_begin = at;
+        for (int words = 0; words < 3 && country < 0; ++words) {
+          if (field_begin < 2 || text[field_begin - 1] != ' ') break;
+          size_t word = text.rfind(' ', field_begin - 2);
+          word = word == std::string_view::npos ? 0 : word + 1;
+          if (CapitalisedWordEnd(text, word) != field_begin - 1) break;
+          field_begin = word;
+          country = NationBefore(text.substr(0, field_begin), /*names_ok=*/false, &begin);
+        }
+        if (country >= 0) field = text.substr(field_begin, at - 1 - field_begin);
+      }
+      if (country < 0 || field.empty()) continue;
+      found->push_back({{line.span.begin + begin, line.span.begin + end},
+                        MinistryParty(country, field, entities), Found::kGovernment});
+    }
+  }
 }
 
 void PartyExtractor::FindBareLevelGovernments(const Document& doc, const Extraction& ex,
@@ -289,6 +568,8 @@ void PartyExtractor::Extract(const Document& doc, Extraction* out) const {
   FindKnown(doc, &entities, &candidates);
   FindGovernments(doc, *out, &entities, &candidates);
   FindBareLevelGovernments(doc, *out, &entities, &candidates);
+  FindNationalGovernments(doc, &entities, &candidates);
+  FindMinistries(doc, *out, &entities, &candidates);
   FindByForm(doc, &entities, &candidates);
   // Longest first; among equals, knowledge base before governments before
   // forms. Accept those that do not overlap an accepted one.

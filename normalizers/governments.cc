@@ -39,6 +39,26 @@ std::string LevelWord(const Place& place) {
   return "";  // districts and counties carry their generic word in the name
 }
 
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// FieldSlug: the id part of a ministry's field: ASCII letters and digits
+// lowercased, every other run a single '-' ("Economy, Trade and Industry" →
+// "economy-trade-and-industry").
+std::string FieldSlug(std::string_view field) {
+  std::string slug;
+  for (unsigned char c : field) {
+    if (std::isalnum(c)) {
+      slug += static_cast<char>(std::tolower(c));
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
 std::string ZhShortName(const Place& place) {
   return place.entity.name_zh;  // official names keep their suffix: 济宁市人民政府
 }
@@ -113,6 +133,82 @@ const GovernmentBody* Governments::MatchEnAfter(std::string_view text, size_t* l
   return best;
 }
 
+const GovernmentBody* Governments::MatchEnBefore(std::string_view text, size_t* length) const {
+  for (std::string_view of : {" of the ", " of "}) {
+    if (!EndsWith(text, of)) continue;
+    std::string_view head = text.substr(0, text.size() - of.size());
+    const GovernmentBody* best = nullptr;
+    size_t best_len = 0;
+    for (const GovernmentBody& b : bodies_) {
+      auto try_form = [&](std::string_view f) {
+        if (f.find(' ') == std::string_view::npos && f != "Government" && f != "government")
+          return;  // "Council of …", "SASAC of …": too generic in front of a place
+        if (!EndsWith(head, f) || f.size() <= best_len) return;
+        size_t start = head.size() - f.size();
+        if (start > 0 && std::isalnum(static_cast<unsigned char>(head[start - 1]))) return;
+        best = &b;
+        best_len = f.size();
+      };
+      try_form(b.en);
+      for (const std::string& f : b.en_forms) try_form(f);
+    }
+    if (best != nullptr) {
+      *length = best_len + of.size();
+      return best;
+    }
+  }
+  *length = 0;
+  return nullptr;
+}
+
+const GovernmentBody* Governments::Body(std::string_view slug) const {
+  for (const GovernmentBody& b : bodies_)
+    if (b.slug == slug) return &b;
+  return nullptr;
+}
+
+bool Governments::LoadDemonyms(const std::string& path, std::string* err) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(path, &rows, err)) return false;
+  for (TsvRow& row : rows) {
+    const std::string& id = row["id"];
+    std::vector<std::string> forms = SplitList(row["forms"]);
+    if (id.empty() || forms.empty()) {
+      *err = path + ": row '" + id + "' needs an id and at least one form";
+      return false;
+    }
+    demonym_of_country_.emplace(id, forms.front());
+    for (const std::string& f : forms) country_of_demonym_.emplace(f, id);
+  }
+  return true;
+}
+
+std::string_view Governments::CountryOfDemonym(std::string_view form) const {
+  auto it = country_of_demonym_.find(std::string(form));
+  return it == country_of_demonym_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string_view Governments::DemonymOf(std::string_view place_id) const {
+  auto it = demonym_of_country_.find(std::string(place_id));
+  return it == demonym_of_country_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+Entity Governments::MinistryEntity(const Place& country, std::string_view field) const {
+  const Entity& c = country.entity;
+  std::string ministry = "Ministry of " + std::string(field);
+  std::string demonym(DemonymOf(c.id));
+  Entity e;
+  e.id = "gov-" + Lower(c.id) + "-ministry-" + FieldSlug(field);
+  e.type = "government";
+  e.parent = "gov-" + Lower(c.id);
+  e.name = demonym.empty() ? ministry + " of " + c.name : demonym + " " + ministry;
+  e.aliases = {ministry + " of " + c.name, c.name + "'s " + ministry, c.name + " " + ministry,
+               ministry, std::string(field) + " Ministry"};
+  if (!demonym.empty()) e.aliases.push_back(demonym + " " + std::string(field) + " Ministry");
+  e.aliases.erase(std::remove(e.aliases.begin(), e.aliases.end(), e.name), e.aliases.end());
+  return e;
+}
+
 Entity Governments::EntityFor(const Place& place, const GovernmentBody& body) const {
   const Entity& p = place.entity;
   Entity e;
@@ -130,6 +226,8 @@ Entity Governments::EntityFor(const Place& place, const GovernmentBody& body) co
     e.aliases = {p.name + " Government", p.name + " People's Government",
                  p.name + (level.empty() ? "" : " " + level) + " People's Government",
                  "Government of " + p.name, p.name + " City Council"};
+    // A first-level division abroad (a US state) is "the State of Kansas".
+    if (p.type == "province" && p.country != "CN") e.aliases.push_back("State of " + p.name);
     for (const std::string& f : body.zh_forms)
       if (ZhShortName(place) + f != e.name_zh) e.aliases.push_back(ZhShortName(place) + f);
   } else {

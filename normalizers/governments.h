@@ -1,12 +1,17 @@
 // Governments: canonical government parties named from a place and a body
 // ("济宁市人民政府" = "Jining municipal government" = gov-cn-370800), read
-// from normalizers/data/gov_departments.tsv. Matching text to these forms is
-// the party extractor's job; this unit names and identifies them.
+// from normalizers/data/gov_departments.tsv; national ministries named from a
+// country and a field ("Ministry of Investment" of Indonesia =
+// gov-id-ministry-investment); and the English adjectival forms of country
+// names ("Hungarian" → HU) from normalizers/data/demonyms.tsv, so "the
+// Hungarian government" is the Government of Hungary. Matching text to these
+// forms is the party extractor's job; this unit names and identifies them.
 #ifndef GIGAFACT_NORMALIZERS_GOVERNMENTS_H_
 #define GIGAFACT_NORMALIZERS_GOVERNMENTS_H_
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/extraction.h"
@@ -32,14 +37,38 @@ class Governments {
   const GovernmentBody* MatchZhAfter(std::string_view text, size_t* length) const;
   // MatchEnAfter: the same for English: text starts with " " + a form.
   const GovernmentBody* MatchEnAfter(std::string_view text, size_t* length) const;
+  // MatchEnBefore: the body named in front of a place: text ends with
+  // "<English name or form> of " or "... of the " ("Government of ",
+  // "Administrative Committee of the "); sets *length to the bytes taken from
+  // text's end. Generic one-word forms ("Council") are not taken: "State
+  // Council of China" is not China's council. nullptr if none.
+  const GovernmentBody* MatchEnBefore(std::string_view text, size_t* length) const;
+  // Body returns the body with a slug ("government"), or nullptr.
+  const GovernmentBody* Body(std::string_view slug) const;
+
+  // LoadDemonyms reads demonyms.tsv (columns id, forms); false with *err.
+  bool LoadDemonyms(const std::string& path, std::string* err);
+  // CountryOfDemonym: the place id an adjectival form names ("Hungarian" →
+  // "HU"), or "" (case-sensitive: the forms are capitalised).
+  std::string_view CountryOfDemonym(std::string_view form) const;
+  // DemonymOf: the first adjectival form of a place id ("HU" → "Hungarian"), or "".
+  std::string_view DemonymOf(std::string_view place_id) const;
 
   // Entity builds the canonical party for a body of a place.
   Entity EntityFor(const Place& place, const GovernmentBody& body) const;
+  // MinistryEntity builds the party of a country's ministry from its field
+  // ("Industry and Trade"): id gov-<country>-ministry-<field slug>, named
+  // "<Demonym> Ministry of <field>" (or "Ministry of <field> of <Country>"
+  // when the table has no adjective), with the other usual English forms as
+  // aliases. The Government of the country is its parent.
+  Entity MinistryEntity(const Place& country, std::string_view field) const;
 
   const std::vector<GovernmentBody>& bodies() const { return bodies_; }
 
  private:
   std::vector<GovernmentBody> bodies_;
+  std::unordered_map<std::string, std::string> country_of_demonym_;
+  std::unordered_map<std::string, std::string> demonym_of_country_;
 };
 
 }  // namespace gigafact

@@ -30,6 +30,9 @@ std::unique_ptr<Pipeline> Pipeline::Create(const std::string& data_dir, std::str
   if (std::filesystem::exists(parties) && !p->kb_.LoadFile(parties, err)) return nullptr;
   std::string bodies = (std::filesystem::path(data_dir) / "gov_departments.tsv").string();
   if (std::filesystem::exists(bodies) && !p->governments_.LoadFile(bodies, err)) return nullptr;
+  std::string demonyms = (std::filesystem::path(data_dir) / "demonyms.tsv").string();
+  if (std::filesystem::exists(demonyms) && !p->governments_.LoadDemonyms(demonyms, err))
+    return nullptr;
   p->extractors_.push_back(std::make_unique<DateExtractor>());
   p->extractors_.push_back(std::make_unique<QuantityExtractor>());
   std::vector<std::string> surnames;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "extractors/places.h"
 #include "pipeline/pipeline.h"
 #include "tests/extractors/test_document.h"
@@ -14,6 +16,7 @@ const Governments& TestGovernments() {
     auto* x = new Governments();
     std::string err;
     if (!x->LoadFile(DefaultDataDir() + "/gov_departments.tsv", &err)) ADD_FAILURE() << err;
+    if (!x->LoadDemonyms(DefaultDataDir() + "/demonyms.tsv", &err)) ADD_FAILURE() << err;
     return x;
   }();
   return *g;
@@ -101,6 +104,109 @@ TEST(PartiesTest, NameGlossedWithAnotherCompanysLegalNameWarns) {
   EXPECT_EQ(found[1].substr(0, 5), "calb=");
   ASSERT_EQ(ex.warnings.size(), 1u);
   EXPECT_EQ(ex.warnings[0].rfind("party_conflict", 0), 0u);
+}
+
+// Ids of the parties found, in order, without their mention texts.
+std::vector<std::string> PartyIds(const std::string& text) {
+  std::vector<std::string> ids;
+  for (const std::string& f : Parties(text)) ids.push_back(f.substr(0, f.find('=')));
+  return ids;
+}
+
+TEST(PartiesTest, GovernmentsNamedByNationalityAreTheCountrysGovernment) {
+  EXPECT_EQ(Parties("Talks with the Hungarian government went well."),
+            (std::vector<std::string>{"gov-hu=Hungarian government"}));
+  EXPECT_EQ(Parties("The Polish Government approved the grant."),
+            (std::vector<std::string>{"gov-pl=Polish Government"}));
+  // A possessive, and the same party under its other names.
+  EXPECT_EQ(Parties("Chile's government wants more refining."),
+            (std::vector<std::string>{"gov-cl=Chile's government"}));
+  EXPECT_EQ(PartyIds("the government of Morocco and the Moroccan government"),
+            (std::vector<std::string>{"gov-ma", "gov-ma"}));
+  EXPECT_EQ(PartyIds("匈牙利政府表示欢迎。"), (std::vector<std::string>{"gov-hu"}));
+}
+
+TEST(PartiesTest, NationalityInsideALongerNameIsNotTheCountry) {
+  // "Western Australian" is a state's adjective, not Australia's.
+  for (const auto& id : PartyIds("The Western Australian Government backed the refinery."))
+    EXPECT_NE(id, "gov-au");
+  // Plurals and derived words are not a government; neither is a lower-case adjective.
+  EXPECT_TRUE(PartyIds("Several European governments and governmental bodies agreed.").empty());
+  EXPECT_TRUE(PartyIds("a hungarian government").empty());
+}
+
+TEST(PartiesTest, StateOfAUsStateIsItsGovernment) {
+  EXPECT_EQ(PartyIds("Incentives from the State of Illinois total $500 million."),
+            (std::vector<std::string>{"gov-us-il"}));
+  EXPECT_EQ(PartyIds("The Illinois state government approved it."),
+            (std::vector<std::string>{"gov-us-il"}));
+  // Saying where a plant is names the place, not the government.
+  EXPECT_TRUE(PartyIds("The plant is in the State of Illinois.").empty());
+}
+
+TEST(PartiesTest, NationalMinistriesHaveAStableIdPerCountryAndField) {
+  EXPECT_EQ(Parties("Morocco's Ministry of Industry and Trade signed the deal."),
+            (std::vector<std::string>{
+                "gov-ma-ministry-industry-and-trade=Morocco's Ministry of Industry and Trade"}));
+  // Every way of naming the country gives the same party.
+  EXPECT_EQ(PartyIds("the Moroccan Ministry of Industry and Trade"),
+            (std::vector<std::string>{"gov-ma-ministry-industry-and-trade"}));
+  EXPECT_EQ(PartyIds("the Ministry of Industry and Trade of Morocco"),
+            (std::vector<std::string>{"gov-ma-ministry-industry-and-trade"}));
+  // A comma list closed by "and" is one field; a comma after it is not.
+  EXPECT_EQ(PartyIds("Chile's Ministry of Economy, Development and Tourism said"),
+            (std::vector<std::string>{"gov-cl-ministry-economy-development-and-tourism"}));
+  EXPECT_EQ(PartyIds("the Polish Ministry of Climate, the regulator, said"),
+            (std::vector<std::string>{"gov-pl-ministry-climate"}));
+  // "<field> Ministry" after the country.
+  EXPECT_EQ(PartyIds("the Hungarian Foreign Ministry said"),
+            (std::vector<std::string>{"gov-hu-ministry-foreign-affairs"}));
+}
+
+TEST(PartiesTest, MinistryEntityCarriesTheUsualNames) {
+  Extraction ex;
+  Parties("Morocco's Ministry of Industry and Trade signed the deal.", &ex);
+  const Entity& e = ex.entities["gov-ma-ministry-industry-and-trade"];
+  EXPECT_EQ(e.name, "Moroccan Ministry of Industry and Trade");
+  EXPECT_EQ(e.type, "government");
+  EXPECT_EQ(e.parent, "gov-ma");
+  EXPECT_NE(std::find(e.aliases.begin(), e.aliases.end(), "Ministry of Industry and Trade of Morocco"),
+            e.aliases.end());
+}
+
+TEST(PartiesTest, BareMinistryIsThatOfTheArticlesMainCountry) {
+  EXPECT_EQ(PartyIds("Chile wants refining. Chile has lithium, the Ministry of Mining said."),
+            (std::vector<std::string>{"gov-cl-ministry-mining"}));
+  // Without any country named there is nothing to attach it to.
+  EXPECT_TRUE(PartyIds("The Ministry of Mining said so.").empty());
+  // A ministry the knowledge base knows keeps its own id.
+  EXPECT_EQ(PartyIds("Japan's Ministry of Economy, Trade and Industry said"),
+            (std::vector<std::string>{"meti"}));
+}
+
+TEST(PartiesTest, ZoneCommitteeNamedBeforeTheZone) {
+  auto found = PartyIds("signed with the Administrative Committee of the Liangjiang New Area.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0], "gov-cn-zone-liangjiang-admin");
+  EXPECT_EQ(PartyIds("與重慶兩江新區管理委員會簽約"), (std::vector<std::string>{"gov-cn-zone-liangjiang-admin"}));
+}
+
+TEST(PartiesTest, ListingVenueBeforeATickerIsNotAParty) {
+  auto ids = PartyIds("Acme Lithium (SZSE: 300750) said");
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "szse"), ids.end());
+  EXPECT_EQ(PartyIds("It listed on the Shenzhen Stock Exchange."), (std::vector<std::string>{"szse"}));
+}
+
+TEST(PartiesTest, KnowledgeBaseNamesWithoutLegalSuffix) {
+  EXPECT_EQ(PartyIds("Scania and Terra-Gen signed with Mortenson."),
+            (std::vector<std::string>{"scania", "terra-gen", "mortenson"}));
+  // The matcher is case-sensitive: the adjective is not the company.
+  EXPECT_EQ(PartyIds("Lucid will buy cells."), (std::vector<std::string>{"lucid"}));
+  EXPECT_TRUE(PartyIds("a lucid explanation").empty());
+  // Chinese names in both scripts are one party.
+  EXPECT_EQ(PartyIds("鸿华先进与鴻華先進"), (std::vector<std::string>{"foxtron", "foxtron"}));
+  // A Chinese name that occurs inside a date phrase is not listed ("5月1日立项").
+  EXPECT_TRUE(PartyIds("该项目于5月1日立项。").empty());
 }
 
 TEST(PartiesTest, PatternsCompile) { EXPECT_TRUE(OrgFormFinder().ok()); }

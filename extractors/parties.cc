@@ -289,6 +289,15 @@ void PartyExtractor::FindGovernments(const Document& doc, const Extraction& ex,
       }
       if (body != nullptr) span = {m.norm.begin - lead, m.norm.end};
     }
+    if (body == nullptr && han && gazetteer_.place(place).entity.type == "country" &&
+        m.id != "CN") {
+      // "摩洛哥工业和贸易部": a foreign country's ministry.
+      std::string_view field = governments_.MatchMinistryZhAfter(after, &len);
+      if (!field.empty())
+        found->push_back({{m.norm.begin, m.norm.end + len}, MinistryParty(place, field, entities),
+                          Found::kGovernment});
+      continue;
+    }
     if (body == nullptr) continue;
     found->push_back({span, entities->Add(governments_.EntityFor(gazetteer_.place(place), *body)),
                       Found::kGovernment});
@@ -401,6 +410,7 @@ size_t PartyExtractor::MinistryParty(int country, std::string_view field,
                                      EntityTable* entities) const {
   Entity e = governments_.MinistryEntity(gazetteer_.place(country), CanonicalField(field));
   int known = kb_.Lookup(e.name);
+  if (known < 0 && !e.name_zh.empty()) known = kb_.Lookup(e.name_zh);
   for (size_t i = 0; known < 0 && i < e.aliases.size(); ++i)
     if (e.aliases[i].find(' ') != std::string::npos && e.aliases[i].rfind("Ministry of ", 0) != 0)
       known = kb_.Lookup(e.aliases[i]);  // "Indonesia's Ministry of Investment"; not the bare name

@@ -183,6 +183,35 @@ bool Governments::LoadDemonyms(const std::string& path, std::string* err) {
   return true;
 }
 
+bool Governments::LoadMinistries(const std::string& path, std::string* err) {
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(path, &rows, err)) return false;
+  for (TsvRow& row : rows) {
+    const std::string& field = row["field"];
+    std::vector<std::string> forms = SplitList(row["zh"]);
+    if (field.empty() || forms.empty()) {
+      *err = path + ": row '" + field + "' needs a field and at least one Chinese form";
+      return false;
+    }
+    zh_of_field_.emplace(field, forms.front());
+    for (std::string& f : forms) ministry_forms_.push_back({std::move(f), field});
+  }
+  std::stable_sort(ministry_forms_.begin(), ministry_forms_.end(),
+                   [](const MinistryForm& a, const MinistryForm& b) { return a.zh.size() > b.zh.size(); });
+  return true;
+}
+
+std::string_view Governments::MatchMinistryZhAfter(std::string_view text, size_t* length) const {
+  for (const MinistryForm& f : ministry_forms_) {
+    if (StartsWith(text, f.zh)) {
+      *length = f.zh.size();
+      return f.field;
+    }
+  }
+  *length = 0;
+  return {};
+}
+
 std::string_view Governments::CountryOfDemonym(std::string_view form) const {
   auto it = country_of_demonym_.find(std::string(form));
   return it == country_of_demonym_.end() ? std::string_view() : std::string_view(it->second);
@@ -202,6 +231,8 @@ Entity Governments::MinistryEntity(const Place& country, std::string_view field)
   e.type = "government";
   e.parent = "gov-" + Lower(c.id);
   e.name = demonym.empty() ? ministry + " of " + c.name : demonym + " " + ministry;
+  auto zh = zh_of_field_.find(std::string(field));
+  if (zh != zh_of_field_.end() && !c.name_zh.empty()) e.name_zh = c.name_zh + zh->second;
   e.aliases = {ministry + " of " + c.name, c.name + "'s " + ministry, c.name + " " + ministry,
                ministry, std::string(field) + " Ministry"};
   if (!demonym.empty()) e.aliases.push_back(demonym + " " + std::string(field) + " Ministry");

@@ -51,6 +51,13 @@ class Governments {
   // CountryOfDemonym: the place id an adjectival form names ("Hungarian" →
   // "HU"), or "" (case-sensitive: the forms are capitalised).
   std::string_view CountryOfDemonym(std::string_view form) const;
+  // LoadMinistries reads ministries.tsv (columns field, zh); false with *err.
+  bool LoadMinistries(const std::string& path, std::string* err);
+  // MatchMinistryZhAfter: the English field of the ministry whose Chinese
+  // form starts text ("工业和贸易部…" → "Industry and Trade"), longest form
+  // first; sets *length. Empty if none.
+  std::string_view MatchMinistryZhAfter(std::string_view text, size_t* length) const;
+
   // DemonymOf: the first adjectival form of a place id ("HU" → "Hungarian"), or "".
   std::string_view DemonymOf(std::string_view place_id) const;
 
@@ -60,7 +67,8 @@ class Governments {
   // ("Industry and Trade"): id gov-<country>-ministry-<field slug>, named
   // "<Demonym> Ministry of <field>" (or "Ministry of <field> of <Country>"
   // when the table has no adjective), with the other usual English forms as
-  // aliases. The Government of the country is its parent.
+  // aliases; its Chinese name is the country's followed by the field's
+  // form in ministries.tsv, when listed. The Government of the country is its parent.
   Entity MinistryEntity(const Place& country, std::string_view field) const;
 
   const std::vector<GovernmentBody>& bodies() const { return bodies_; }
@@ -69,6 +77,12 @@ class Governments {
   std::vector<GovernmentBody> bodies_;
   std::unordered_map<std::string, std::string> country_of_demonym_;
   std::unordered_map<std::string, std::string> demonym_of_country_;
+  struct MinistryForm {
+    std::string zh;
+    std::string field;
+  };
+  std::vector<MinistryForm> ministry_forms_;                       // longest first
+  std::unordered_map<std::string, std::string> zh_of_field_;      // usual form
 };
 
 }  // namespace gigafact

@@ -33,6 +33,9 @@ std::unique_ptr<Pipeline> Pipeline::Create(const std::string& data_dir, std::str
   std::string demonyms = (std::filesystem::path(data_dir) / "demonyms.tsv").string();
   if (std::filesystem::exists(demonyms) && !p->governments_.LoadDemonyms(demonyms, err))
     return nullptr;
+  std::string ministries = (std::filesystem::path(data_dir) / "ministries.tsv").string();
+  if (std::filesystem::exists(ministries) && !p->governments_.LoadMinistries(ministries, err))
+    return nullptr;
   p->extractors_.push_back(std::make_unique<DateExtractor>());
   p->extractors_.push_back(std::make_unique<QuantityExtractor>());
   std::vector<std::string> surnames;

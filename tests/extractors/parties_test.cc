@@ -17,6 +17,7 @@ const Governments& TestGovernments() {
     std::string err;
     if (!x->LoadFile(DefaultDataDir() + "/gov_departments.tsv", &err)) ADD_FAILURE() << err;
     if (!x->LoadDemonyms(DefaultDataDir() + "/demonyms.tsv", &err)) ADD_FAILURE() << err;
+    if (!x->LoadMinistries(DefaultDataDir() + "/ministries.tsv", &err)) ADD_FAILURE() << err;
     return x;
   }();
   return *g;
@@ -172,6 +173,19 @@ TEST(PartiesTest, MinistryEntityCarriesTheUsualNames) {
   EXPECT_EQ(e.parent, "gov-ma");
   EXPECT_NE(std::find(e.aliases.begin(), e.aliases.end(), "Ministry of Industry and Trade of Morocco"),
             e.aliases.end());
+}
+
+TEST(PartiesTest, ForeignMinistryInChineseIsTheSamePartyAsInEnglish) {
+  EXPECT_EQ(PartyIds("智利矿业部表示支持。Chile's Ministry of Mining agreed."),
+            (std::vector<std::string>{"gov-cl-ministry-mining", "gov-cl-ministry-mining"}));
+  EXPECT_EQ(PartyIds("智利礦業部表示支持。"), (std::vector<std::string>{"gov-cl-ministry-mining"}));
+  Extraction ex;
+  Parties("the Chilean Ministry of Mining", &ex);
+  EXPECT_EQ(ex.entities["gov-cl-ministry-mining"].name_zh, "智利矿业部");
+  // A direction word is not a ministry ("智利北部" is northern Chile), and
+  // China's own ministries are the knowledge base's.
+  EXPECT_TRUE(PartyIds("智利北部的盐湖").empty());
+  EXPECT_EQ(PartyIds("美国能源部宣布"), (std::vector<std::string>{"us-doe"}));
 }
 
 TEST(PartiesTest, BareMinistryIsThatOfTheArticlesMainCountry) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_map>
 
 namespace gigafact {
 
@@ -177,7 +178,11 @@ void OrgFormFinder::FindChinese(std::string_view line, std::vector<OrgCandidate>
   }
 }
 
-std::string Slugify(std::string_view name) {
+namespace {
+
+// SlugifyUncached: the work behind Slugify (ICU transliteration, ~20 µs a
+// name).
+std::string SlugifyUncached(std::string_view name) {
   thread_local std::unique_ptr<icu::Transliterator> to_ascii = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
@@ -186,7 +191,9 @@ std::string Slugify(std::string_view name) {
     return t;
   }();
   std::string ascii;
-  if (to_ascii) {
+  bool plain = std::all_of(name.begin(), name.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (to_ascii && !plain) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
     to_ascii->transliterate(u);
@@ -201,6 +208,22 @@ std::string Slugify(std::string_view name) {
     else if (!slug.empty() && slug.back() != '-') slug.push_back('-');
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+}  // namespace
+
+std::string Slugify(std::string_view name) {
+  // News repeats the same organisations across articles: a per-thread cache
+  // saves the transliteration. Cleared when full, so memory stays bounded.
+  constexpr size_t kMaxCached = 1 << 16;
+  thread_local std::unordered_map<std::string, std::string> cache;
+  std::string key(name);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCached) cache.clear();
+  std::string slug = SlugifyUncached(name);
+  cache.emplace(std::move(key), slug);
   return slug;
 }
 

@@ -66,12 +66,13 @@ constexpr char kSeveralPattern[] =
     "[数數几幾](?:十万|十萬|百万|百萬|千万|千萬|十|百|千|万|萬)?";
 
 // MainPattern: money after a currency ("RMB 15.5 billion"), or an amount and
-// its unit: <number | number words | vague amount> [scale] [余 多 +] [-] <unit>.
+// its unit: <number | number words | vague amount> [scale] [余 多 +] [-] <unit>
+// (余 and 多 may come before a Chinese scale: 500余万千瓦).
 std::string MainPattern() {
   std::string scales = std::string("(?:") + kGap + kScaleWordPattern + ")*";
   return CurrencyPrefixPattern() + kGap + NumberPattern(false) + scales + "(?:" + kGap +
          "(?:元|(?i:yuan)\\b))?" + "|(?:" + NumberPattern(true) + "|" + EnglishNumberPattern() +
-         "|" + kSeveralPattern + ")" + scales + kGap + "(?:余|餘|多|\\+)?" + kGap + "-?" +
+         "|" + kSeveralPattern + ")" + scales + kGap + "(?:(?:余|餘|多)(?:万|萬|亿|億)?|\\+)?" + kGap + "-?" +
          UnitPattern();
 }
 
@@ -629,14 +630,33 @@ bool ReadUnitFigure(std::string_view norm, std::string_view m, Figure* f) {
   f->number.end = static_cast<size_t>(m.data() - norm.data()) + m.size();
   std::string_view amount = TrimGapRight(m.substr(0, unit_begin));
   if (EndsWith(amount, "-")) amount = TrimGapRight(amount.substr(0, amount.size() - 1));
-  for (std::string_view mod : {"余", "餘", "多", "+"}) {  // 50多GWh, 800余亩, 50+ GWh
+  // 50多GWh, 800余亩, 50+ GWh; and before a Chinese scale, 500余万千瓦 and
+  // 五百余万千瓦: the amount is read without "余万", then scaled.
+  double split_scale = 1;
+  for (std::string_view mod : {"余", "餘", "多", "+"}) {
     if (EndsWith(amount, mod)) {
       amount = TrimGapRight(amount.substr(0, amount.size() - mod.size()));
       f->qualifier = "over";
       break;
     }
+    for (auto [scale, factor] : {std::pair<std::string_view, double>{"万", 1e4}, {"萬", 1e4},
+                                 {"亿", 1e8}, {"億", 1e8}}) {
+      std::string modded = std::string(mod) + std::string(scale);
+      if (!EndsWith(amount, modded) || amount.size() == modded.size()) continue;
+      amount = TrimGapRight(amount.substr(0, amount.size() - modded.size()));
+      f->qualifier = "over";
+      split_scale = factor;
+      break;
+    }
+    if (split_scale != 1) break;
   }
   if (amount.empty() || !ReadAmount(norm, amount, f)) return false;
+  if (split_scale != 1 && f->value) {
+    if (f->has_scale) return false;  // "5万余万": no figure
+    *f->value *= split_scale;
+    f->has_scale = true;
+    f->scale = split_scale;
+  }
   // "LFP280Ah", "V2G": a letter glued to the number makes it a name.
   size_t b = f->number.begin;
   if (b > 0 && (IsAsciiLetter(norm[b - 1]) || norm[b - 1] == '_')) return false;

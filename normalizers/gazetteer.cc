@@ -10,7 +10,7 @@ namespace gigafact {
 namespace {
 
 constexpr const char* kTables[] = {"countries.tsv", "places_cn.tsv", "zones_cn.tsv",
-                                   "places_world.tsv"};
+                                   "places_tw.tsv", "places_world.tsv"};
 
 // Chinese administrative suffixes, longest first. Stripping one gives the
 // short form news uses (东营市 → 东营), for divisions broad enough that the

@@ -32,7 +32,8 @@ class Gazetteer {
   };
 
   // LoadDir reads the place tables of a data directory (countries.tsv,
-  // places_cn.tsv, zones_cn.tsv, places_world.tsv; missing ones are skipped)
+  // places_cn.tsv, zones_cn.tsv, places_tw.tsv, places_world.tsv; missing
+  // ones are skipped)
   // and builds the matcher. False with *err on malformed data.
   bool LoadDir(const std::string& dir, std::string* err);
 

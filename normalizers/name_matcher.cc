@@ -15,6 +15,17 @@ bool IsAsciiAlnum(unsigned char c) {
 // name may touch Chinese text ("在Debrecen建厂").
 bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c); }
 
+// ThreeByteCodePoint: the code point of the 3-byte UTF-8 sequence at
+// text[pos], or -1 if there is none.
+int32_t ThreeByteCodePoint(std::string_view text, size_t pos) {
+  unsigned char c0 = static_cast<unsigned char>(text[pos]);
+  if ((c0 & 0xF0) != 0xE0 || pos + 3 > text.size()) return -1;
+  unsigned char c1 = static_cast<unsigned char>(text[pos + 1]);
+  unsigned char c2 = static_cast<unsigned char>(text[pos + 2]);
+  if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return -1;
+  return ((c0 & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+}
+
 
 }  // namespace
 
@@ -52,6 +63,13 @@ void NameMatcher::Build() {
   first_[nodes_.size()] = static_cast<uint32_t>(edges_.size());
   std::fill(std::begin(root_child_), std::end(root_child_), -1);
   for (uint32_t e = first_[0]; e < first_[1]; ++e) root_child_[edges_[e].byte] = edges_[e].target;
+  bmp_node_.assign(0x10000, -1);
+  for (int32_t cp = 0x800; cp < 0x10000; ++cp) {
+    int32_t node = root_child_[0xE0 | (cp >> 12)];
+    if (node >= 0) node = Child(node, static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F)));
+    if (node >= 0) node = Child(node, static_cast<uint8_t>(0x80 | (cp & 0x3F)));
+    bmp_node_[cp] = node;
+  }
   nodes_.clear();
   nodes_.shrink_to_fit();
 }
@@ -68,7 +86,17 @@ int32_t NameMatcher::Child(int32_t node, uint8_t byte) const {
 size_t NameMatcher::LongestAt(std::string_view text, size_t pos, int32_t* payload) const {
   int32_t node = 0;
   size_t best_end = 0;
-  for (size_t i = pos; i < text.size(); ++i) {
+  size_t i = pos;
+  if (int32_t cp = ThreeByteCodePoint(text, pos); cp >= 0 && !bmp_node_.empty()) {
+    node = bmp_node_[cp];
+    if (node < 0) return 0;
+    i = pos + 3;
+    if (payload_[node] >= 0) {
+      best_end = i;
+      *payload = payload_[node];
+    }
+  }
+  for (; i < text.size(); ++i) {
     node = Child(node, static_cast<uint8_t>(text[i]));
     if (node < 0) break;
     if (payload_[node] >= 0) {

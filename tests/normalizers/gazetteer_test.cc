@@ -30,6 +30,11 @@ class GazetteerTest : public ::testing::Test {
         << "CN-110105\tdistrict\tCN\tCN-110000\tChaoyang District\t朝阳区\t朝陽區\t\n"
         << "CN-220100\tcity\tCN\tCN-220000\tChangchun\t长春市\t長春市\t\n"
         << "CN-220104\tdistrict\tCN\tCN-220100\tChaoyang District\t朝阳区\t朝陽區\t\n";
+    std::ofstream(*dir_ / "places_tw.tsv")
+        << "id\ttype\tcountry\tparent\tname_en\tname_zh\tname_zh_hant\taliases\n"
+        << "CN-710000\tprovince\tCN\tCN\tTaiwan\t台湾省\t台灣省\t臺灣\n"
+        << "tw-taoyuan\tcity\tCN\tCN-710000\tTaoyuan City\t桃园市\t桃園市\tTaoyuan\n"
+        << "tw-taoyuan-longtan\tdistrict\tCN\ttw-taoyuan\tLongtan District\t龙潭区\t龍潭區\t龍潭\n";
     std::ofstream(*dir_ / "countries.tsv")
         << "id\ttype\tcountry\tparent\tname_en\tname_zh\tname_zh_hant\taliases\n"
         << "CN\tcountry\tCN\t\tChina\t中国\t中國\t\n";
@@ -80,6 +85,15 @@ TEST_F(GazetteerTest, HierarchyIsKnown) {
   int shandong = gaz_.IndexOf("CN-370000");
   EXPECT_TRUE(gaz_.IsWithin(kenli, shandong));
   EXPECT_FALSE(gaz_.IsWithin(shandong, kenli));
+}
+
+TEST_F(GazetteerTest, TaiwanTableIsReadWithItsHierarchy) {
+  EXPECT_EQ(IdOf("龍潭"), "tw-taoyuan-longtan");
+  EXPECT_EQ(IdOf("Longtan district"), "tw-taoyuan-longtan");
+  EXPECT_EQ(IdOf("桃園"), "tw-taoyuan");  // short form of a city-level name
+  EXPECT_EQ(IdOf("Taoyuan"), "tw-taoyuan");
+  EXPECT_TRUE(gaz_.IsWithin(gaz_.IndexOf("tw-taoyuan-longtan"), gaz_.IndexOf("CN-710000")));
+  EXPECT_EQ(IdOf("龙潭"), "");  // only what the table lists
 }
 
 TEST_F(GazetteerTest, FindUsesLongestMatch) {

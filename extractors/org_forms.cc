@@ -39,6 +39,11 @@ const std::set<std::string>& LeadingStopWords() {
   return words;
 }
 
+// IsConnector: a word that joins name words but cannot start a name.
+bool IsConnector(std::string_view w) {
+  return w == "of" || w == "and" || w == "&" || w == "for" || w == "de";
+}
+
 // Generic words that alone do not make a name ("the Group", "Energy Co.").
 const std::set<std::string>& GenericWords() {
   static const std::set<std::string> words = {
@@ -127,7 +132,10 @@ void OrgFormFinder::FindEnglish(std::string_view line, std::vector<OrgCandidate>
       if (sp == std::string_view::npos) break;
       rest.remove_prefix(sp + 1);
     }
-    while (!words.empty() && LeadingStopWords().count(std::string(words.front()))) {
+    // Drop leading sentence words and the connectors they leave in front
+    // ("Chairman of Envision Group" keeps "Envision Group").
+    while (!words.empty() && (LeadingStopWords().count(std::string(words.front())) ||
+                              IsConnector(words.front()))) {
       words.erase(words.begin());
     }
     bool has_name_word = std::any_of(words.begin(), words.end(), [](std::string_view w) {

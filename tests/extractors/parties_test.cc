@@ -89,6 +89,10 @@ TEST(PartiesTest, OrganisationsByFormInBothLanguages) {
   ASSERT_EQ(zh.size(), 1u);
   EXPECT_NE(zh[0].find("=佛山市金银河智能装备股份有限公司"), std::string::npos);
   EXPECT_TRUE(Parties("The Company said the Group would grow.").empty());
+  // A title before "of" is dropped with its connector.
+  auto titled = Parties("Li Ming, Chairman of Northwind Power Group, said so.");
+  ASSERT_EQ(titled.size(), 1u);
+  EXPECT_NE(titled[0].find("=Northwind Power Group"), std::string::npos);
 }
 
 TEST(PartiesTest, LegalNameOfAKnownCompanyMapsToIt) {

@@ -939,6 +939,8 @@ class Linking {
         EventChoice shared = OwnEvent(ui, neighbour, nullptr);
         if (shared.typed) {
           out = shared;
+          std::string own = DateRightAfter(u, ex_.quantities[u.figures[fi]]);
+          if (!own.empty()) out.date = own;
           if (why) *why += ", shared with its neighbour";
         }
       }
@@ -1009,6 +1011,74 @@ class Linking {
         text_.HasCue(u, Bit(CueClass::kAsOf), {u.orig.begin, pos}))
       return CueClass::kCapacity;
     return ev.type;
+  }
+
+  // PointsBack: the figure's unit points back to a facility, a company or an
+  // event told before ("the plant", 该公司, "it") before the figure.
+  bool PointsBack(const TextUnit& u, size_t pos) const {
+    return text_.CueBefore(u, kPointers, pos, pos - u.orig.begin);
+  }
+
+  // EarlierStatistic: the last statistic (type other, not a headline) told in
+  // unit ui before the figure or in the body units just before it, or null.
+  // Looks at kMaxPlanEarlier candidates at most.
+  static const Candidate* EarlierStatistic(const std::vector<Candidate>& earlier,
+                                           const std::vector<int>& units, bool dated) {
+    size_t looked = 0;
+    for (auto it = earlier.rbegin(); it != earlier.rend() && looked < kMaxPlanEarlier; ++it, ++looked) {
+      if (std::find(units.begin(), units.end(), it->unit) == units.end()) {
+        if (it->unit < units.back()) break;
+        continue;
+      }
+      if (it->headline || it->type != CueClass::kOther || (dated && it->date.empty())) continue;
+      return &*it;
+    }
+    return nullptr;
+  }
+
+  // ListContinuation: a unit that only goes on with the statistics of the
+  // unit before ("CATL and BYD installed 339 and 154 GWh. SK On (44 GWh)
+  // and CALB (41 GWh) followed.") reports no event of its own: its figures
+  // are statistics of the same period, when it has no stronger cue and
+  // points back to no facility or company.
+  bool ListContinuation(int ui, size_t pos, const std::vector<Candidate>& earlier,
+                        EventChoice* ev) const {
+    if ((ev->typed && !ev->loose) || ev->type == CueClass::kOther) return false;
+    const TextUnit& u = text_.unit(ui);
+    if (PointsBack(u, pos)) return false;
+    std::vector<int> prev = PreviousBody(ui, 1);
+    if (prev.empty()) return false;
+    const Candidate* stat = EarlierStatistic(earlier, prev, false);
+    if (!stat) return false;
+    ev->type = CueClass::kOther;
+    ev->typed = true;
+    ev->loose = false;
+    ev->date = stat->date;
+    return true;
+  }
+
+  // StatisticPeriod: a statistic stated without a date ("其中储能电池销量约
+  // 93GWh", "CATL installed 339 GWh") counts over the period the statistic
+  // before it in the unit or in the two body units before states ("In 2024,
+  // global installations reached 894 GWh").
+  std::string StatisticPeriod(int ui, const std::vector<Candidate>& earlier) const {
+    std::vector<int> units = {ui};
+    for (int j : PreviousBody(ui, 2)) units.push_back(j);
+    const Candidate* stat = EarlierStatistic(earlier, units, true);
+    return stat ? stat->date : "";
+  }
+
+  // DateRightAfter: a date written right after the figure in its clause
+  // ("up from 86 GWh in 2023"), which dates that figure alone; "" when
+  // none or when it is a deadline ("30 GWh by 2030").
+  std::string DateRightAfter(const TextUnit& u, const QuantityMention& fig) const {
+    constexpr size_t kGap = 8;  // " in ", " for ", "（"
+    Span clause = text_.ClauseAt(u, fig.span.begin);
+    auto [first, last] = FactText::In(u.dates, ex_.dates, {fig.span.end, fig.span.end + kGap + 1});
+    if (first == last) return "";
+    int d = u.dates[first];
+    if (ex_.dates[d].span.end > clause.end || IsTargetDate(u, d)) return "";
+    return ex_.dates[d].value;
   }
 
   // ---- Main company --------------------------------------------------------
@@ -1131,9 +1201,14 @@ std::vector<Linking::Candidate> Linking::Candidates(std::string* trace) const {
       c.owners = Owners(ui, fi, &from_context);
       std::string why;
       EventChoice ev = Event(ui, fi, trace ? &why : nullptr);
+      if (ListContinuation(ui, q.span.begin, out, &ev) && trace) why += ", continues a list";
       c.type = StatisticType(u, q.span.begin, ev, c.owners, from_context);
       c.typed = ev.typed;
       c.date = ev.date;
+      if (c.type == CueClass::kOther && c.date.empty()) {
+        c.date = StatisticPeriod(ui, out);
+        if (trace && !c.date.empty()) why += ", period of the statistic before";
+      }
       c.place = Place(ui, fi, c.type, c.owners, out);
       c.unit = ui;
       c.headline = u.headline;

@@ -2,8 +2,143 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "pipeline/pipeline.h"
+
 namespace gigafact {
 namespace {
+
+// Facts of an article as the whole pipeline links them.
+class FactsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string err;
+    pipeline_ = Pipeline::Create(DefaultDataDir(), &err).release();
+    ASSERT_NE(pipeline_, nullptr) << err;
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    pipeline_ = nullptr;
+  }
+
+  static nlohmann::json Facts(const std::string& text, const std::string& published) {
+    RawArticle raw;
+    raw.doc_id = "t";
+    raw.path = "t.txt";
+    raw.bytes = text;
+    raw.published = published;
+    nlohmann::json record = nlohmann::json::parse(pipeline_->Process(std::move(raw)).line);
+    return record.value("facts", nlohmann::json::array());
+  }
+
+  // FactOf: the fact of an energy or power figure, or null.
+  static nlohmann::json FactOf(const nlohmann::json& facts, const char* kind, double value) {
+    for (const auto& f : facts)
+      if (f.contains(kind) && f[kind].is_number() && std::abs(f[kind].get<double>() - value) < 1e-9)
+        return f;
+    return nullptr;
+  }
+
+  static std::string DateOf(const nlohmann::json& fact) {
+    return fact.is_null() || fact["date"].is_null() ? "" : fact["date"].get<std::string>();
+  }
+
+  static Pipeline* pipeline_;
+};
+Pipeline* FactsTest::pipeline_ = nullptr;
+
+TEST_F(FactsTest, StatisticsListedAfterATotalShareItsPeriod) {
+  nlohmann::json facts = Facts(
+      "Storage cell shipments\n\n"
+      "Global shipments of energy storage cells reached 300 GWh in 2024, according to analysts.\n"
+      "The figure includes cells for utility and home storage.\n"
+      "CATL, BYD and EVE Energy shipped 100, 50 and 30 GWh respectively.\n",
+      "2025-02-10");
+  for (double v : {300.0, 100.0, 50.0, 30.0}) {
+    nlohmann::json f = FactOf(facts, "energy_gwh", v);
+    ASSERT_FALSE(f.is_null()) << v;
+    EXPECT_EQ(f["type"], "other") << v;
+    EXPECT_EQ(DateOf(f), "2024") << v;
+  }
+}
+
+TEST_F(FactsTest, AListGoingOnWithoutAnEventContinuesTheStatistics) {
+  nlohmann::json facts = Facts(
+      "Battery ranking\n\n"
+      "In 2024, CATL and BYD installed 300 GWh and 150 GWh of EV batteries, according to a "
+      "research firm.\n"
+      "SK On (40 GWh) and CALB (35 GWh) followed.\n",
+      "2025-02-10");
+  for (double v : {40.0, 35.0}) {
+    nlohmann::json f = FactOf(facts, "energy_gwh", v);
+    ASSERT_FALSE(f.is_null()) << v;
+    EXPECT_EQ(f["type"], "other") << v;
+    EXPECT_EQ(DateOf(f), "2024") << v;
+  }
+}
+
+TEST_F(FactsTest, ChineseStatisticTakesThePeriodOfTheOneBefore) {
+  nlohmann::json facts = Facts(
+      "比亚迪电池销量\n\n"
+      "数据显示，比亚迪去年动力电池销量达150GWh，同比增长约20%，其中储能电池销量约40GWh。\n",
+      "2025-01-20");
+  nlohmann::json total = FactOf(facts, "energy_gwh", 150);
+  nlohmann::json part = FactOf(facts, "energy_gwh", 40);
+  ASSERT_FALSE(total.is_null());
+  ASSERT_FALSE(part.is_null());
+  EXPECT_EQ(DateOf(total), "2024");
+  EXPECT_EQ(part["type"], "other");
+  EXPECT_EQ(DateOf(part), "2024");
+}
+
+TEST_F(FactsTest, ADateRightAfterAFigureDatesThatFigure) {
+  nlohmann::json facts = Facts(
+      "City battery output\n\n"
+      "Municipal data show that the city produced about 100 GWh of batteries last year, up from "
+      "70 GWh in 2022.\n",
+      "2025-01-20");
+  nlohmann::json last_year = FactOf(facts, "energy_gwh", 100);
+  nlohmann::json earlier = FactOf(facts, "energy_gwh", 70);
+  ASSERT_FALSE(last_year.is_null());
+  ASSERT_FALSE(earlier.is_null());
+  EXPECT_EQ(DateOf(last_year), "2024");
+  EXPECT_EQ(DateOf(earlier), "2022");
+}
+
+TEST_F(FactsTest, AnAbbreviatedMonthDoesNotCutTheClauseFromItsEvent) {
+  nlohmann::json facts = Facts(
+      "New line in Yibin\n\n"
+      "A new production line started operating on Dec. 26 at the Yibin base of CATL.\n"
+      "The new line, with an annual capacity of 15 GWh, was built by CATL.\n",
+      "2025-01-08");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 15);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "operation");
+  EXPECT_EQ(DateOf(f), "2024-12-26");
+}
+
+TEST_F(FactsTest, APlanDoesNotTakeTheStatisticsPeriod) {
+  // A figure that is not a statistic does not take a statistic's period.
+  nlohmann::json facts = Facts(
+      "Plant plans\n\n"
+      "Global shipments of storage cells reached 300 GWh in 2024, according to analysts.\n"
+      "CATL plans to build a 40 GWh plant in Hungary.\n",
+      "2025-02-10");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 40);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "plan");
+  EXPECT_NE(DateOf(f), "2024");
+}
+
+TEST_F(FactsTest, EmptyAndFigureLessArticlesHaveNoFacts) {
+  EXPECT_TRUE(Facts("", "").empty());
+  EXPECT_TRUE(Facts("No figures here at all.\n", "2025-01-01").empty());
+  EXPECT_TRUE(Facts("数据显示，去年销量同比增长。\n", "2025-01-01").empty());
+}
 
 }  // namespace
 }  // namespace gigafact

@@ -606,7 +606,10 @@ class Linking {
       bool date_clause = !same && m.end <= c.begin &&
                          text_.ClauseAt(u, m.begin).size() <= m.size() + 16;
       if (!same && !date_clause) continue;
-      if (m.begin >= c.end && CueBetween(u, kBarrier, c.end, m.begin >= 16 ? m.begin - 16 : 0))
+      // Words of the cue's own event do not part it from its date ("signed
+      // an investment agreement … on March 6").
+      if (m.begin >= c.end &&
+          CueBetween(u, kBarrier & ~(c.classes & kDoneEvents), c.end, m.begin >= 16 ? m.begin - 16 : 0))
         continue;
       if (same && m.end <= c.begin && CueBetween(u, kDoneEvents, m.end, c.begin)) continue;
       size_t dist = Distance(m, c.begin) + (date_clause ? 1000 : 0);
@@ -805,6 +808,10 @@ class Linking {
       std::string date = DateValueFor(u, c);
       if (date.empty()) date = SameDayDate(j, c);
       if (AfterPublication(date)) continue;
+      // An agreement is the one told before; other events a unit before
+      // reports may be another plant's.
+      if (date.empty() && EffectiveClass(u, c) == CueClass::kAgreement)
+        date = SameEventDate(j, c, CueClass::kAgreement);
       out->type = EffectiveClass(u, c);
       out->typed = true;
       out->date = date;
@@ -866,6 +873,28 @@ class Linking {
     return "";
   }
 
+  // SameEventDate: a done event told without a date ("根据协议，项目…20GWh",
+  // "under the agreement, the plant will make 20 GWh") is the event of its
+  // kind the article dated before ("3月6日…签约", "signed on March 6"): the
+  // date of the nearest earlier cue of the same type, in this unit before
+  // the cue or in the units before. Reads kMaxSteps cues at most.
+  std::string SameEventDate(int ui, const CueHit& cue, CueClass type) const {
+    size_t looked = 0;
+    for (int j = ui; j >= 0 && ui - j <= kMaxUnitsScanned && looked < kMaxSteps; --j) {
+      const TextUnit& prev = text_.unit(j);
+      if (!prev.body || !(prev.classes & Bit(type))) continue;
+      for (auto it = prev.cues.rbegin(); it != prev.cues.rend() && looked < kMaxSteps; ++it) {
+        if (j == ui && it->begin >= cue.begin) continue;
+        if (!(it->classes & Bit(type))) continue;
+        ++looked;
+        if (EffectiveClass(prev, *it) != type) continue;
+        std::string d = DateValueFor(prev, *it);
+        if (!d.empty() && !AfterPublication(d)) return d;
+      }
+    }
+    return "";
+  }
+
   // AsOf: "as of October", 截至5月底: a figure stated at a date is a
   // capacity at that date, whatever verb reports it — unless it is a plan.
   bool AsOf(const TextUnit& u, size_t pos, EventChoice* out) const {
@@ -914,6 +943,11 @@ class Linking {
     out.loose = best.rank >= kLooseHere;
     out.date = DateValueFor(u, *best.cue);
     if (out.date.empty() && (Bit(best.type) & kDoneEvents)) out.date = SameDayDate(ui, *best.cue);
+    // A total as it stands (截至目前…已建成, "so far") is no one event.
+    constexpr ClassSet kStatistic = Bit(CueClass::kAsOf);
+    if (out.date.empty() && (Bit(best.type) & kDoneEvents) && !out.loose &&
+        !text_.HasCue(u, kStatistic))
+      out.date = SameEventDate(ui, *best.cue, best.type);
     if ((Bit(out.type) & kDoneEvents) && AfterPublication(out.date)) out.type = CueClass::kPlan;
     if (why) *why = "'" + CueText(*best.cue) + "' rank " + std::to_string(best.rank);
     return out;

@@ -134,6 +134,42 @@ TEST_F(FactsTest, APlanDoesNotTakeTheStatisticsPeriod) {
   EXPECT_NE(DateOf(f), "2024");
 }
 
+TEST_F(FactsTest, AnAgreementToldAgainTakesTheDateItWasSignedOn) {
+  nlohmann::json facts = Facts(
+      "Gotion signs deal\n\n"
+      "Gotion signed an investment agreement with the city of Kenitra on March 6, 2024.\n"
+      "Under the agreement, Gotion will build a battery plant with an annual capacity of "
+      "20 GWh.\n",
+      "2024-03-20");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 20);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "agreement");
+  EXPECT_EQ(DateOf(f), "2024-03-06");
+}
+
+TEST_F(FactsTest, ChineseAgreementToldAgainTakesTheDateItWasSignedOn) {
+  nlohmann::json facts = Facts(
+      "天能签约长兴\n\n"
+      "2024年8月16日，天能集团与长兴县政府签署投资协议。\n"
+      "根据投资协议，天能集团将在长兴建设年产10GWh的电池项目。\n",
+      "2024-08-20");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 10);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "agreement");
+  EXPECT_EQ(DateOf(f), "2024-08-16");
+}
+
+TEST_F(FactsTest, ATotalAsItStandsTakesNoEventDate) {
+  nlohmann::json facts = Facts(
+      "重庆电池产业\n\n"
+      "3月12日，海辰储能重庆基地正式投产。\n"
+      "截至目前，全市已建成电池产能超过100GWh。\n",
+      "2024-03-15");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 100);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(DateOf(f), "");
+}
+
 TEST_F(FactsTest, EmptyAndFigureLessArticlesHaveNoFacts) {
   EXPECT_TRUE(Facts("", "").empty());
   EXPECT_TRUE(Facts("No figures here at all.\n", "2025-01-01").empty());

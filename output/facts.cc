@@ -89,7 +89,7 @@ class Linking {
           const FactText& text)
       : gazetteer_(gazetteer), doc_(doc), ex_(ex), text_(text) {
     FindMainCompany();
-    lead_announcement_date_ = FindLeadAnnouncementDate();
+    lead_announcement_date_ = FindLeadAnnouncementDate(&lead_announcement_unit_);
   }
 
   std::vector<Fact> Run(std::string* trace);
@@ -656,9 +656,32 @@ class Linking {
   // 全部投产") is a plan.
   CueClass EffectiveClass(const TextUnit& u, const CueHit& c) const {
     CueClass cls = FirstType(c.classes);
-    if ((Bit(cls) & kDoneEvents) && (FutureBefore(u, c) || IsTargetDate(u, DateFor(u, c))))
+    if ((Bit(cls) & kDoneEvents) && (FutureBefore(u, c) || IsTargetDate(u, DateFor(u, c)) ||
+                                     InCondition(u, c)))
       return CueClass::kPlan;
     return cls;
+  }
+
+  // InCondition: the event is the condition of what the next clause says
+  // will be ("After the first phase is put into operation, it will form …",
+  // "Once production starts, the plant will …"): its clause opens with a
+  // conditional word and a future marker follows in the next clause. The
+  // event has not happened: it is planned.
+  bool InCondition(const TextUnit& u, const CueHit& c) const {
+    if (u.lang != Lang::kEn || c.clause >= u.bounds.size()) return false;
+    Span clause = text_.ClauseSpan(u, c.clause);
+    std::string_view t = text_.Text({clause.begin, std::min(clause.end, clause.begin + 12)});
+    while (!t.empty() && (t.front() == ' ' || t.front() == ',')) t.remove_prefix(1);
+    auto opens_with = [&](std::string_view w) {
+      if (t.size() <= w.size() || t[w.size()] != ' ') return false;
+      for (size_t i = 0; i < w.size(); ++i)
+        if ((t[i] | 0x20) != w[i]) return false;
+      return true;
+    };
+    if (!opens_with("after") && !opens_with("once") && !opens_with("when") &&
+        !opens_with("upon") && !opens_with("if"))
+      return false;
+    return text_.HasCue(u, Bit(CueClass::kFuture), text_.ClauseSpan(u, c.clause + 1));
   }
 
   bool IsDoneEvent(const TextUnit& u, const CueHit& c) const {
@@ -979,6 +1002,13 @@ class Linking {
         }
       }
     }
+    if (!out.typed && ui == lead_announcement_unit_) {
+      // What the lead announces with no event of its own ("On August 5, the
+      // 3GWh project's design was made public") is planned.
+      out.type = CueClass::kPlan;
+      out.typed = true;
+      if (why) *why += ", announced in the lead";
+    }
     if (out.type == CueClass::kPlan && out.date.empty()) out.date = PlanDate(ui);
     return out;
   }
@@ -1013,7 +1043,7 @@ class Linking {
   // when that unit announces and reports no done event ("On August 5, …
   // design programme publicity", "9月20日晚间，欣旺达公告…拟…") — what the
   // plans of the article are dated by.
-  std::string FindLeadAnnouncementDate() const {
+  std::string FindLeadAnnouncementDate(int* unit) const {
     for (int j : LeadUnits(5, false)) {
       const TextUnit& u = text_.unit(j);
       if (u.dates.empty()) continue;
@@ -1030,6 +1060,7 @@ class Linking {
         if (Distance(ex_.dates[u.dates[i]].span, announce->begin) <
             Distance(ex_.dates[nearest].span, announce->begin))
           nearest = u.dates[i];
+      *unit = j;
       return ex_.dates[nearest].value;
     }
     return "";
@@ -1209,6 +1240,7 @@ class Linking {
   std::string main_company_;
   std::set<std::string> mentioned_parties_;
   std::string lead_announcement_date_;
+  int lead_announcement_unit_ = -1;  // the unit that date comes from
 };
 
 std::vector<Linking::Candidate> Linking::Candidates(std::string* trace) const {

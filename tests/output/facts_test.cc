@@ -170,6 +170,48 @@ TEST_F(FactsTest, ATotalAsItStandsTakesNoEventDate) {
   EXPECT_EQ(DateOf(f), "");
 }
 
+TEST_F(FactsTest, AnEventThatIsTheConditionOfAFutureIsPlanned) {
+  nlohmann::json facts = Facts(
+      "Sodium battery project\n\n"
+      "The project is built by Gotion in Hefei.\n"
+      "After the first phase of the project is put into operation, it will form a line with an "
+      "annual output of 2 GWh.\n"
+      "After the first phase was put into operation in May, it produced 1 GWh of cells.\n",
+      "2024-08-08");
+  nlohmann::json planned = FactOf(facts, "energy_gwh", 2);
+  ASSERT_FALSE(planned.is_null());
+  EXPECT_EQ(planned["type"], "plan");
+  // Told as done, with nothing that will follow, it stays an event.
+  nlohmann::json done = FactOf(facts, "energy_gwh", 1);
+  ASSERT_FALSE(done.is_null());
+  EXPECT_NE(done["type"], "plan");
+}
+
+TEST_F(FactsTest, AFigureTheLeadAnnouncesWithoutAnEventIsPlanned) {
+  nlohmann::json facts = Facts(
+      "Battery project publicity\n\n"
+      "On August 5, the design programme of the large cylindrical 3GWh battery project of "
+      "Gaia New Energy in Suichang County was made public.\n"
+      "The project covers 300 acres.\n",
+      "");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 3);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "plan");
+  EXPECT_EQ(DateOf(f), "XXXX-08-05");
+}
+
+TEST_F(FactsTest, ChineseFigureTheLeadAnnouncesWithoutAnEventIsPlanned) {
+  nlohmann::json facts = Facts(
+      "电池项目环评公示\n\n"
+      "8月5日，遂昌县公布了盖亚新能源3GWh大圆柱电池项目设计方案。\n"
+      "该项目占地300亩。\n",
+      "2024-08-08");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 3);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "plan");
+  EXPECT_EQ(DateOf(f), "2024-08-05");
+}
+
 TEST_F(FactsTest, EmptyAndFigureLessArticlesHaveNoFacts) {
   EXPECT_TRUE(Facts("", "").empty());
   EXPECT_TRUE(Facts("No figures here at all.\n", "2025-01-01").empty());

@@ -103,6 +103,7 @@ class Linking {
     std::string place;
     CueClass type = CueClass::kCapacity;
     bool typed = false;  // the type comes from a cue, not the default
+    bool loose = false;  // from a loose word ("has", 建设), not an event
     std::string date;
     int unit = -1;
     bool headline = false;
@@ -1231,6 +1232,21 @@ class Linking {
     if (into->date.empty() && !from.date.empty() && into->type == from.type) into->date = from.date;
   }
 
+  // TakeHeadlineEvent: a body figure typed by no event, or only by a loose
+  // word ("the first phase has 60 GWh", 年产能; not a stated total such as
+  // 两期合计), takes the done event the headline
+  // repeating it reports ("60GWh！…基地正式投产"): the headline says what
+  // the article is about.
+  static void TakeHeadlineEvent(const Candidate& headline, Candidate* body) {
+    if ((body->typed && !body->loose) || !headline.typed || headline.loose ||
+        !(Bit(headline.type) & kDoneEvents))
+      return;
+    body->type = headline.type;
+    body->typed = true;
+    body->loose = false;
+    if (!headline.date.empty()) body->date = headline.date;
+  }
+
   std::vector<Candidate> Merge(const std::vector<Candidate>& cands) const;
 
   const Gazetteer* gazetteer_;
@@ -1270,6 +1286,7 @@ std::vector<Linking::Candidate> Linking::Candidates(std::string* trace) const {
       if (ListContinuation(ui, q.span.begin, out, &ev) && trace) why += ", continues a list";
       c.type = StatisticType(u, q.span.begin, ev, c.owners, from_context);
       c.typed = ev.typed;
+      c.loose = ev.loose;
       c.date = ev.date;
       if (c.type == CueClass::kOther && c.date.empty()) {
         c.date = StatisticPeriod(ui, out);
@@ -1331,6 +1348,7 @@ std::vector<Linking::Candidate> Linking::Merge(const std::vector<Candidate>& can
     Candidate* same = find(c, true);
     if (!same) keep(c);
     else if (same->headline) Absorb(c, same);
+    else TakeHeadlineEvent(c, same);
   }
   std::stable_sort(kept.begin(), kept.end(),
                    [](const Candidate& a, const Candidate& b) { return a.pos < b.pos; });

@@ -212,6 +212,49 @@ TEST_F(FactsTest, ChineseFigureTheLeadAnnouncesWithoutAnEventIsPlanned) {
   EXPECT_EQ(DateOf(f), "2024-08-05");
 }
 
+TEST_F(FactsTest, AHeadlineEventTypesABodyFigureToldWithoutOne) {
+  nlohmann::json facts = Facts(
+      "40GWh! Jiangxi battery base of CATL officially started production\n\n"
+      "CATL said its new base in Yichun is built to the highest standards.\n"
+      "The first phase of the project has a total scale of 40 GWh.\n",
+      "2024-05-01");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 40);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "operation");
+}
+
+TEST_F(FactsTest, ChineseHeadlineEventTypesABodyFigureToldWithoutOne) {
+  nlohmann::json facts = Facts(
+      "40GWh！宁德时代宜春基地正式投产\n\n"
+      "宁德时代表示，宜春基地按照灯塔工厂标准建设。\n"
+      "项目一期年产能40GWh，占地800亩。\n",
+      "2024-05-01");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 40);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "operation");
+}
+
+TEST_F(FactsTest, AHeadlinePlanDoesNotRetypeABodyEvent) {
+  nlohmann::json facts = Facts(
+      "CATL plans 40 GWh plant\n\n"
+      "CATL started construction of a 40 GWh plant in Debrecen on May 3.\n",
+      "2024-05-10");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 40);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "construction");
+}
+
+TEST_F(FactsTest, AHeadlineEventDoesNotRetypeAStatedTotal) {
+  nlohmann::json facts = Facts(
+      "60GWh！宁德时代厦门基地二期投产\n\n"
+      "7月28日，宁德时代厦门基地二期正式投产，年产能35GWh。\n"
+      "两期合计60GWh。\n",
+      "2023-08-02");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 60);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "capacity");
+}
+
 TEST_F(FactsTest, EmptyAndFigureLessArticlesHaveNoFacts) {
   EXPECT_TRUE(Facts("", "").empty());
   EXPECT_TRUE(Facts("No figures here at all.\n", "2025-01-01").empty());

@@ -1003,6 +1003,10 @@ class Linking {
         }
       }
     }
+    if (out.date.empty() && (out.type == CueClass::kCapacity || out.type == CueClass::kOther)) {
+      out.date = DateClauseAfter(u, ex_.quantities[u.figures[fi]]);
+      if (why && !out.date.empty()) *why += ", dated by the clause after";
+    }
     if (!out.typed && ui == lead_announcement_unit_) {
       // What the lead announces with no event of its own ("On August 5, the
       // 3GWh project's design was made public") is planned.
@@ -1132,6 +1136,27 @@ class Linking {
     for (int j : PreviousBody(ui, 2)) units.push_back(j);
     const Candidate* stat = EarlierStatistic(earlier, units, true);
     return stat ? stat->date : "";
+  }
+
+  // DateClauseAfter: a total stated with its date set off after it
+  // ("reached 73.76 GW, or 168 GWh, by the end of last year, …"): the
+  // first clause after the figure's that is only a date, past clauses that
+  // only give the figure in another unit. "" when none.
+  std::string DateClauseAfter(const TextUnit& u, const QuantityMention& fig) const {
+    constexpr size_t kDateClauseSlack = 16;  // ", by the end of", "，截至"
+    size_t clause = text_.ClauseOf(u, fig.span.begin);
+    for (size_t k = clause + 1; k <= u.bounds.size() && k <= clause + 2; ++k) {
+      Span span = text_.ClauseSpan(u, k);
+      auto [df, dl] = FactText::In(u.dates, ex_.dates, span);
+      if (df < dl) {
+        const Span& m = ex_.dates[u.dates[df]].span;
+        return span.size() <= m.size() + kDateClauseSlack ? ex_.dates[u.dates[df]].value : "";
+      }
+      auto [ff, fl] = FactText::In(u.figures, ex_.quantities, span);
+      if (ff == fl || span.size() > ex_.quantities[u.figures[ff]].span.size() + kDateClauseSlack)
+        return "";
+    }
+    return "";
   }
 
   // DateRightAfter: a date written right after the figure in its clause

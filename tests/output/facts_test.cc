@@ -255,6 +255,32 @@ TEST_F(FactsTest, AHeadlineEventDoesNotRetypeAStatedTotal) {
   EXPECT_EQ(f["type"], "capacity");
 }
 
+TEST_F(FactsTest, ATotalTakesTheDateSetOffInTheClauseAfterIt) {
+  nlohmann::json facts = Facts(
+      "Storage capacity\n\n"
+      "Installed capacity of new-type energy storage in China reached 70 million kilowatts, or "
+      "160 million kilowatt-hours, by the end of last year, the regulator said.\n",
+      "2025-01-25");
+  for (auto [kind, value] : {std::pair<const char*, double>{"power_gw", 70},
+                             std::pair<const char*, double>{"energy_gwh", 160}}) {
+    nlohmann::json f = FactOf(facts, kind, value);
+    ASSERT_FALSE(f.is_null()) << value;
+    EXPECT_EQ(f["type"], "capacity") << value;
+    EXPECT_EQ(DateOf(f), "2024") << value;
+  }
+}
+
+TEST_F(FactsTest, ALongClauseAfterATotalDoesNotDateIt) {
+  nlohmann::json facts = Facts(
+      "Storage capacity\n\n"
+      "Installed capacity of new-type energy storage in China reached 70 million kilowatts, "
+      "about twenty times the level seen at the end of 2020.\n",
+      "2025-01-25");
+  nlohmann::json f = FactOf(facts, "power_gw", 70);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(DateOf(f), "");
+}
+
 TEST_F(FactsTest, EmptyAndFigureLessArticlesHaveNoFacts) {
   EXPECT_TRUE(Facts("", "").empty());
   EXPECT_TRUE(Facts("No figures here at all.\n", "2025-01-01").empty());

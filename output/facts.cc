@@ -580,13 +580,15 @@ class Linking {
   // DateFor: the date stated with the cue — in its clause, not across
   // another event or a future marker ("is building what would become … next
   // year": next year is not the building's), or in a clause that is only a
-  // date before it ("On January 25, CALB signed …", "到2025年底，全省…"). -1
-  // when none.
+  // date before it ("On January 25, CALB signed …", "到2025年底，全省…") or,
+  // failing that, one of the two after it ("began producing modules at its
+  // plant in Mesquite, Texas, on April 7"). -1 when none.
   int DateFor(const TextUnit& u, const CueHit& c) const {
     constexpr ClassSet kBarrier = kDoneEvents | Bit(CueClass::kFuture);
     Span clause = text_.ClauseSpan(u, c.clause);
     size_t from_clause = c.clause >= 3 ? c.clause - 3 : 0;
-    Span look{text_.ClauseSpan(u, from_clause).begin, clause.end};
+    size_t to_clause = std::min(c.clause + 2, u.bounds.size());
+    Span look{text_.ClauseSpan(u, from_clause).begin, text_.ClauseSpan(u, to_clause).end};
     auto [first, last] = FactText::In(u.dates, ex_.dates, look);
     auto [unused, split] = FactText::In(u.dates, ex_.dates, {look.begin, c.begin});
     (void)unused;
@@ -604,8 +606,8 @@ class Linking {
     for (int d : candidates) {
       const Span& m = ex_.dates[d].span;
       bool same = m.begin >= clause.begin && m.end <= clause.end;
-      bool date_clause = !same && m.end <= c.begin &&
-                         text_.ClauseAt(u, m.begin).size() <= m.size() + 16;
+      bool date_clause = !same && text_.ClauseAt(u, m.begin).size() <= m.size() + 16;
+      bool after = m.begin >= clause.end;  // "…at its plant in Mesquite, Texas, on April 7"
       if (!same && !date_clause) continue;
       // Words of the cue's own event do not part it from its date ("signed
       // an investment agreement … on March 6").
@@ -613,7 +615,7 @@ class Linking {
           CueBetween(u, kBarrier & ~(c.classes & kDoneEvents), c.end, m.begin >= 16 ? m.begin - 16 : 0))
         continue;
       if (same && m.end <= c.begin && CueBetween(u, kDoneEvents, m.end, c.begin)) continue;
-      size_t dist = Distance(m, c.begin) + (date_clause ? 1000 : 0);
+      size_t dist = Distance(m, c.begin) + (date_clause ? (after ? 2000 : 1000) : 0);
       if (dist < best_d) {
         best_d = dist;
         best = d;
@@ -735,6 +737,12 @@ class Linking {
     return {lo, hi};
   }
 
+  // DoneBefore: a done marker right before a loose event word makes it an
+  // event ("already operates", 已运营, "is now running").
+  bool DoneBefore(const TextUnit& u, const CueHit& c) const {
+    return text_.CueBefore(u, Bit(CueClass::kDone), c.begin, u.lang == Lang::kZh ? 6 : 12);
+  }
+
   EventCue BestEventCue(const TextUnit& u, size_t fi) const {
     size_t pos = ex_.quantities[u.figures[fi]].span.begin;
     size_t fig_clause = text_.ClauseOf(u, pos);
@@ -752,7 +760,8 @@ class Linking {
       if (!(c.classes & kEventTypes)) continue;
       CueClass type = EffectiveClass(u, c);
       bool here = c.clause == fig_clause;
-      bool loose = (c.classes & Bit(CueClass::kWeak)) && type != CueClass::kPlan;
+      bool loose = (c.classes & Bit(CueClass::kWeak)) && type != CueClass::kPlan &&
+                   !DoneBefore(u, c);
       Rank rank = RankOf(type, here, loose);
       size_t d = Distance({c.begin, c.end}, pos);
       int pref = type == CueClass::kPlan ? PlanPreference(c) : 0;

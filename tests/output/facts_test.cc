@@ -281,6 +281,52 @@ TEST_F(FactsTest, ALongClauseAfterATotalDoesNotDateIt) {
   EXPECT_EQ(DateOf(f), "");
 }
 
+TEST_F(FactsTest, AlreadyOperatingPlantsAreInOperation) {
+  nlohmann::json facts = Facts(
+      "Hungary battery plants\n\n"
+      "SK On already operates two plants in Komarom, rated at 7.5 GWh and 10 GWh.\n",
+      "2024-05-10");
+  for (double v : {7.5, 10.0}) {
+    nlohmann::json f = FactOf(facts, "energy_gwh", v);
+    ASSERT_FALSE(f.is_null()) << v;
+    EXPECT_EQ(f["type"], "operation") << v;
+  }
+}
+
+TEST_F(FactsTest, ChineseAlreadyRunningPlantIsInOperation) {
+  nlohmann::json facts = Facts(
+      "宁德时代福鼎基地\n\n"
+      "宁德时代福鼎基地已运营，年产能60GWh。\n",
+      "2024-05-10");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 60);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "operation");
+}
+
+TEST_F(FactsTest, BeganProducingIsAnOperationDatedByTheClauseAfterThePlace) {
+  nlohmann::json facts = Facts(
+      "Module production in Texas\n\n"
+      "Hithium began producing battery modules at its 10GWh facility in Mesquite, Texas, on "
+      "April 7, making it one of the first such suppliers there.\n",
+      "2025-04-09");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 10);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "operation");
+  EXPECT_EQ(DateOf(f), "2025-04-07");
+}
+
+TEST_F(FactsTest, ALaterDateClauseAcrossAFutureMarkerDoesNotDateAnEvent) {
+  nlohmann::json facts = Facts(
+      "Module production in Texas\n\n"
+      "Hithium began producing modules at its 10GWh facility, and it will add cell lines, "
+      "in 2026.\n",
+      "2025-04-09");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 10);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "operation");
+  EXPECT_NE(DateOf(f), "2026");
+}
+
 TEST_F(FactsTest, EmptyAndFigureLessArticlesHaveNoFacts) {
   EXPECT_TRUE(Facts("", "").empty());
   EXPECT_TRUE(Facts("No figures here at all.\n", "2025-01-01").empty());

@@ -327,6 +327,18 @@ TEST_F(FactsTest, ALaterDateClauseAcrossAFutureMarkerDoesNotDateAnEvent) {
   EXPECT_NE(DateOf(f), "2026");
 }
 
+TEST_F(FactsTest, LayingTheFirstStoneIsConstruction) {
+  nlohmann::json facts = Facts(
+      "CALB in Portugal\n\n"
+      "CALB laid the first stone of its battery factory in Sines on February 24.\n"
+      "The factory will have a capacity of 15 GWh.\n",
+      "2025-02-25");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 15);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "construction");
+  EXPECT_EQ(DateOf(f), "2025-02-24");
+}
+
 TEST_F(FactsTest, EmptyAndFigureLessArticlesHaveNoFacts) {
   EXPECT_TRUE(Facts("", "").empty());
   EXPECT_TRUE(Facts("No figures here at all.\n", "2025-01-01").empty());

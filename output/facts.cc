@@ -910,16 +910,22 @@ class Linking {
   // "under the agreement, the plant will make 20 GWh") is the event of its
   // kind the article dated before ("3月6日…签约", "signed on March 6"): the
   // date of the nearest earlier cue of the same type, in this unit before
-  // the cue or in the units before. Reads kMaxSteps cues at most.
+  // the cue or in the units before. Reads kMaxSteps cues and dates the
+  // kSameEventTries nearest events of the type at most.
   std::string SameEventDate(int ui, const CueHit& cue, CueClass type) const {
+    constexpr int kSameEventTries = 4;  // the nearest events of the type told before
     size_t looked = 0;
+    int tried = 0;
     for (int j = ui; j >= 0 && ui - j <= kMaxUnitsScanned && looked < kMaxSteps; --j) {
       const TextUnit& prev = text_.unit(j);
       if (!prev.body || !(prev.classes & Bit(type))) continue;
-      for (auto it = prev.cues.rbegin(); it != prev.cues.rend() && looked < kMaxSteps; ++it) {
-        if (j == ui && it->begin >= cue.begin) continue;
-        if (!(it->classes & Bit(type))) continue;
+      // In the figure's own unit, only the cues before the event's.
+      size_t end = j == ui ? text_.CuesIn(prev, {prev.orig.begin, cue.begin}).second : prev.cues.size();
+      for (auto it = prev.cues.rbegin() + static_cast<long>(prev.cues.size() - end);
+           it != prev.cues.rend() && looked < kMaxSteps; ++it) {
         ++looked;
+        if (!(it->classes & Bit(type))) continue;
+        if (++tried > kSameEventTries) return "";
         if (EffectiveClass(prev, *it) != type) continue;
         std::string d = DateValueFor(prev, *it);
         if (!d.empty() && !AfterPublication(d)) return d;

@@ -956,6 +956,14 @@ class Linking {
     return false;
   }
 
+  // FutureCapacity: the figure's best cue is a capacity told in the future
+  // ("will produce", "will have", 将形成) — what a plant is to have.
+  bool FutureCapacity(const TextUnit& u, const EventCue& best) const {
+    if (!best.cue || best.type != CueClass::kCapacity) return false;
+    return (best.cue->classes & Bit(CueClass::kFuture)) ||
+           text_.CueBefore(u, Bit(CueClass::kFuture), best.cue->begin, u.lang == Lang::kZh ? 6 : 12);
+  }
+
   EventChoice OwnEvent(int ui, size_t fi, std::string* why) const {
     const TextUnit& u = text_.unit(ui);
     size_t pos = ex_.quantities[u.figures[fi]].span.begin;
@@ -980,6 +988,11 @@ class Linking {
     out.type = best.type;
     out.typed = true;
     out.loose = best.rank >= kLooseHere;
+    if (FutureCapacity(u, best)) {
+      // "The plant will produce 10 GWh" with no event told for it: planned.
+      out.type = CueClass::kPlan;
+      out.loose = false;
+    }
     out.date = DateValueFor(u, *best.cue);
     if (out.date.empty() && (Bit(best.type) & kDoneEvents)) out.date = SameDayDate(ui, *best.cue);
     // A total as it stands (截至目前…已建成, "so far") is no one event.

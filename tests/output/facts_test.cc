@@ -339,6 +339,42 @@ TEST_F(FactsTest, LayingTheFirstStoneIsConstruction) {
   EXPECT_EQ(DateOf(f), "2025-02-24");
 }
 
+TEST_F(FactsTest, ACapacityToldInTheFutureIsPlanned) {
+  nlohmann::json facts = Facts(
+      "Gotion in Illinois\n\n"
+      "Gotion bought a former plant in Manteno, Illinois.\n"
+      "The plant will produce 10 GWh of battery cells a year.\n"
+      "Its sister plant in Fremont has 5 GWh.\n",
+      "2023-09-10");
+  nlohmann::json planned = FactOf(facts, "energy_gwh", 10);
+  ASSERT_FALSE(planned.is_null());
+  EXPECT_EQ(planned["type"], "plan");
+  nlohmann::json existing = FactOf(facts, "energy_gwh", 5);
+  ASSERT_FALSE(existing.is_null());
+  EXPECT_EQ(existing["type"], "capacity");
+}
+
+TEST_F(FactsTest, ChineseCapacityToldInTheFutureIsPlanned) {
+  nlohmann::json facts = Facts(
+      "国轩高科美国工厂\n\n"
+      "国轩高科收购了伊利诺伊州的一座工厂。\n"
+      "该工厂将拥有20GWh电池产能。\n",
+      "2023-09-10");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 20);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "plan");
+}
+
+TEST_F(FactsTest, PreparingAPlantIsAPlan) {
+  nlohmann::json facts = Facts(
+      "Gotion in Slovakia\n\n"
+      "Gotion is also preparing a 20-GWh battery plant in Surany, Slovakia, with InoBat.\n",
+      "2024-06-01");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 20);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_EQ(f["type"], "plan");
+}
+
 TEST_F(FactsTest, EmptyAndFigureLessArticlesHaveNoFacts) {
   EXPECT_TRUE(Facts("", "").empty());
   EXPECT_TRUE(Facts("No figures here at all.\n", "2025-01-01").empty());

@@ -292,6 +292,15 @@ class Linking {
     return FirstPlaceEnd(u) <= pos && !text_.HasCue(u, kPointers);
   }
 
+  // CitedMarketFigure: a market figure (shipments, sales, demand) whose unit
+  // names no company and cites a source ("Shipments of storage cells rose
+  // to 314.7 GWh, according to InfoLink", 据统计…出货量) is the market's,
+  // not the article's main company's.
+  bool CitedMarketFigure(const TextUnit& u, size_t pos) const {
+    return text_.HasCue(u, Bit(CueClass::kSource)) &&
+           text_.HasCue(u, Bit(CueClass::kOther), text_.ClauseAt(u, pos));
+  }
+
   std::vector<std::string> Owners(int ui, size_t fi, bool* from_context) const {
     const TextUnit& u = text_.unit(ui);
     const QuantityMention& fig = ex_.quantities[u.figures[fi]];
@@ -305,7 +314,7 @@ class Linking {
     std::vector<std::string> owners = CompaniesIn(u, clause, pos);
     if (owners.empty()) owners = CompaniesIn(u, u.orig, pos);
     if (!owners.empty()) return WithParents(owners);
-    if (NoOwnerContext(u, pos)) return owners;
+    if (NoOwnerContext(u, pos) || CitedMarketFigure(u, pos)) return owners;
     *from_context = true;
     for (int j : PreviousBody(ui, 4)) {
       owners = CompaniesIn(text_.unit(j), text_.unit(j).orig, text_.unit(j).orig.end);

@@ -375,6 +375,30 @@ TEST_F(FactsTest, PreparingAPlantIsAPlan) {
   EXPECT_EQ(f["type"], "plan");
 }
 
+TEST_F(FactsTest, ACitedMarketFigureHasNoOwnerFromContext) {
+  nlohmann::json facts = Facts(
+      "CATL leads\n\n"
+      "CATL said its profit rose sharply last year.\n"
+      "Energy storage is growing even faster.\n"
+      "Shipments of energy storage cells rose to 300 GWh in 2024, according to a consultancy.\n",
+      "2025-02-10");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 300);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_TRUE(f["parties"].empty());
+  EXPECT_EQ(f["type"], "other");
+}
+
+TEST_F(FactsTest, ChineseCitedMarketFigureHasNoOwnerFromContext) {
+  nlohmann::json facts = Facts(
+      "宁德时代业绩\n\n"
+      "宁德时代去年利润大幅增长。\n"
+      "据统计，2024年储能电池出货量达300GWh。\n",
+      "2025-02-10");
+  nlohmann::json f = FactOf(facts, "energy_gwh", 300);
+  ASSERT_FALSE(f.is_null());
+  EXPECT_TRUE(f["parties"].empty());
+}
+
 TEST_F(FactsTest, EmptyAndFigureLessArticlesHaveNoFacts) {
   EXPECT_TRUE(Facts("", "").empty());
   EXPECT_TRUE(Facts("No figures here at all.\n", "2025-01-01").empty());

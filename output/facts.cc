@@ -1084,7 +1084,7 @@ class Linking {
   // FindLeadAnnouncementDate: the date of the first dated unit of the body
   // when that unit announces and reports no done event ("On August 5, …
   // design programme publicity", "9月20日晚间，欣旺达公告…拟…") — what the
-  // plans of the article are dated by.
+  // plans of the article are dated by; *unit gets the unit it is in.
   std::string FindLeadAnnouncementDate(int* unit) const {
     for (int j : LeadUnits(5, false)) {
       const TextUnit& u = text_.unit(j);
@@ -1120,8 +1120,8 @@ class Linking {
     return ev.type;
   }
 
-  // PointsBack: the figure's unit points back to a facility, a company or an
-  // event told before ("the plant", 该公司, "it") before the figure.
+  // PointsBack: the figure's clause points back, before the figure, to a
+  // facility, a company or an event told before ("the plant", 该公司, "it").
   bool PointsBack(const TextUnit& u, size_t pos) const {
     return text_.CueBefore(u, kPointers, pos, pos - u.orig.begin);
   }

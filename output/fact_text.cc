@@ -106,6 +106,7 @@ void FactText::AddUnits(const Sentence& s, bool body, bool headline) {
 }
 
 // FindClauses splits a unit at , : and ". " (not inside a number, "1,000",
+// nor after an abbreviation before a number, "Dec. 26",
 // nor in a list of numbers, "339.3, 153.7 and 96.3 GWh") and at dashes set
 // off by spaces (an aside).
 void FactText::FindClauses(Span norm, TextUnit* u) const {
@@ -116,9 +117,10 @@ void FactText::FindClauses(Span norm, TextUnit* u) const {
     if (c == ',' || c == ':' || c == '.') {
       size_t next = i + 1;
       if (c == '.') {
-        // A full stop inside a unit ("U.S.", "Co. Ltd" aside): after a word.
-        bool stop = i > 0 && next < t.size() && t[next] == ' ' && !IsDigit(t[i - 1]) &&
-                    (i < 2 || t[i - 2] != ' ');
+        // A full stop inside a unit ("U.S.", "Co. Ltd" aside): after a word,
+        // and not an abbreviation before a number ("Dec. 26", "No. 3").
+        bool stop = i > 0 && next + 1 < t.size() && t[next] == ' ' && !IsDigit(t[i - 1]) &&
+                    (i < 2 || t[i - 2] != ' ') && !IsDigit(t[next + 1]);
         if (!stop) continue;
       }
       while (next < t.size() && t[next] == ' ') ++next;

@@ -89,7 +89,7 @@ class Linking {
           const FactText& text)
       : gazetteer_(gazetteer), doc_(doc), ex_(ex), text_(text) {
     FindMainCompany();
-    lead_announcement_date_ = FindLeadAnnouncementDate();
+    lead_announcement_date_ = FindLeadAnnouncementDate(&lead_announcement_unit_);
   }
 
   std::vector<Fact> Run(std::string* trace);
@@ -103,6 +103,7 @@ class Linking {
     std::string place;
     CueClass type = CueClass::kCapacity;
     bool typed = false;  // the type comes from a cue, not the default
+    bool loose = false;  // from a loose word ("has", 建设), not an event
     std::string date;
     int unit = -1;
     bool headline = false;
@@ -291,6 +292,15 @@ class Linking {
     return FirstPlaceEnd(u) <= pos && !text_.HasCue(u, kPointers);
   }
 
+  // CitedMarketFigure: a market figure (shipments, sales, demand) whose unit
+  // names no company and cites a source ("Shipments of storage cells rose
+  // to 314.7 GWh, according to InfoLink", 据统计…出货量) is the market's,
+  // not the article's main company's.
+  bool CitedMarketFigure(const TextUnit& u, size_t pos) const {
+    return text_.HasCue(u, Bit(CueClass::kSource)) &&
+           text_.HasCue(u, Bit(CueClass::kOther), text_.ClauseAt(u, pos));
+  }
+
   std::vector<std::string> Owners(int ui, size_t fi, bool* from_context) const {
     const TextUnit& u = text_.unit(ui);
     const QuantityMention& fig = ex_.quantities[u.figures[fi]];
@@ -304,7 +314,7 @@ class Linking {
     std::vector<std::string> owners = CompaniesIn(u, clause, pos);
     if (owners.empty()) owners = CompaniesIn(u, u.orig, pos);
     if (!owners.empty()) return WithParents(owners);
-    if (NoOwnerContext(u, pos)) return owners;
+    if (NoOwnerContext(u, pos) || CitedMarketFigure(u, pos)) return owners;
     *from_context = true;
     for (int j : PreviousBody(ui, 4)) {
       owners = CompaniesIn(text_.unit(j), text_.unit(j).orig, text_.unit(j).orig.end);
@@ -579,13 +589,15 @@ class Linking {
   // DateFor: the date stated with the cue — in its clause, not across
   // another event or a future marker ("is building what would become … next
   // year": next year is not the building's), or in a clause that is only a
-  // date before it ("On January 25, CALB signed …", "到2025年底，全省…"). -1
-  // when none.
+  // date before it ("On January 25, CALB signed …", "到2025年底，全省…") or,
+  // failing that, one of the two after it ("began producing modules at its
+  // plant in Mesquite, Texas, on April 7"). -1 when none.
   int DateFor(const TextUnit& u, const CueHit& c) const {
     constexpr ClassSet kBarrier = kDoneEvents | Bit(CueClass::kFuture);
     Span clause = text_.ClauseSpan(u, c.clause);
     size_t from_clause = c.clause >= 3 ? c.clause - 3 : 0;
-    Span look{text_.ClauseSpan(u, from_clause).begin, clause.end};
+    size_t to_clause = std::min(c.clause + 2, u.bounds.size());
+    Span look{text_.ClauseSpan(u, from_clause).begin, text_.ClauseSpan(u, to_clause).end};
     auto [first, last] = FactText::In(u.dates, ex_.dates, look);
     auto [unused, split] = FactText::In(u.dates, ex_.dates, {look.begin, c.begin});
     (void)unused;
@@ -603,13 +615,16 @@ class Linking {
     for (int d : candidates) {
       const Span& m = ex_.dates[d].span;
       bool same = m.begin >= clause.begin && m.end <= clause.end;
-      bool date_clause = !same && m.end <= c.begin &&
-                         text_.ClauseAt(u, m.begin).size() <= m.size() + 16;
+      bool date_clause = !same && text_.ClauseAt(u, m.begin).size() <= m.size() + 16;
+      bool after = m.begin >= clause.end;  // "…at its plant in Mesquite, Texas, on April 7"
       if (!same && !date_clause) continue;
-      if (m.begin >= c.end && CueBetween(u, kBarrier, c.end, m.begin >= 16 ? m.begin - 16 : 0))
+      // Words of the cue's own event do not part it from its date ("signed
+      // an investment agreement … on March 6").
+      if (m.begin >= c.end &&
+          CueBetween(u, kBarrier & ~(c.classes & kDoneEvents), c.end, m.begin >= 16 ? m.begin - 16 : 0))
         continue;
       if (same && m.end <= c.begin && CueBetween(u, kDoneEvents, m.end, c.begin)) continue;
-      size_t dist = Distance(m, c.begin) + (date_clause ? 1000 : 0);
+      size_t dist = Distance(m, c.begin) + (date_clause ? (after ? 2000 : 1000) : 0);
       if (dist < best_d) {
         best_d = dist;
         best = d;
@@ -653,9 +668,32 @@ class Linking {
   // 全部投产") is a plan.
   CueClass EffectiveClass(const TextUnit& u, const CueHit& c) const {
     CueClass cls = FirstType(c.classes);
-    if ((Bit(cls) & kDoneEvents) && (FutureBefore(u, c) || IsTargetDate(u, DateFor(u, c))))
+    if ((Bit(cls) & kDoneEvents) && (FutureBefore(u, c) || IsTargetDate(u, DateFor(u, c)) ||
+                                     InCondition(u, c)))
       return CueClass::kPlan;
     return cls;
+  }
+
+  // InCondition: the event is the condition of what the next clause says
+  // will be ("After the first phase is put into operation, it will form …",
+  // "Once production starts, the plant will …"): its clause opens with a
+  // conditional word and a future marker follows in the next clause. The
+  // event has not happened: it is planned.
+  bool InCondition(const TextUnit& u, const CueHit& c) const {
+    if (u.lang != Lang::kEn || c.clause >= u.bounds.size()) return false;
+    Span clause = text_.ClauseSpan(u, c.clause);
+    std::string_view t = text_.Text({clause.begin, std::min(clause.end, clause.begin + 12)});
+    while (!t.empty() && (t.front() == ' ' || t.front() == ',')) t.remove_prefix(1);
+    auto opens_with = [&](std::string_view w) {
+      if (t.size() <= w.size() || t[w.size()] != ' ') return false;
+      for (size_t i = 0; i < w.size(); ++i)
+        if ((t[i] | 0x20) != w[i]) return false;
+      return true;
+    };
+    if (!opens_with("after") && !opens_with("once") && !opens_with("when") &&
+        !opens_with("upon") && !opens_with("if"))
+      return false;
+    return text_.HasCue(u, Bit(CueClass::kFuture), text_.ClauseSpan(u, c.clause + 1));
   }
 
   bool IsDoneEvent(const TextUnit& u, const CueHit& c) const {
@@ -708,6 +746,12 @@ class Linking {
     return {lo, hi};
   }
 
+  // DoneBefore: a done marker right before a loose event word makes it an
+  // event ("already operates", 已运营, "is now running").
+  bool DoneBefore(const TextUnit& u, const CueHit& c) const {
+    return text_.CueBefore(u, Bit(CueClass::kDone), c.begin, u.lang == Lang::kZh ? 6 : 12);
+  }
+
   EventCue BestEventCue(const TextUnit& u, size_t fi) const {
     size_t pos = ex_.quantities[u.figures[fi]].span.begin;
     size_t fig_clause = text_.ClauseOf(u, pos);
@@ -725,7 +769,8 @@ class Linking {
       if (!(c.classes & kEventTypes)) continue;
       CueClass type = EffectiveClass(u, c);
       bool here = c.clause == fig_clause;
-      bool loose = (c.classes & Bit(CueClass::kWeak)) && type != CueClass::kPlan;
+      bool loose = (c.classes & Bit(CueClass::kWeak)) && type != CueClass::kPlan &&
+                   !DoneBefore(u, c);
       Rank rank = RankOf(type, here, loose);
       size_t d = Distance({c.begin, c.end}, pos);
       int pref = type == CueClass::kPlan ? PlanPreference(c) : 0;
@@ -805,6 +850,10 @@ class Linking {
       std::string date = DateValueFor(u, c);
       if (date.empty()) date = SameDayDate(j, c);
       if (AfterPublication(date)) continue;
+      // An agreement is the one told before; other events a unit before
+      // reports may be another plant's.
+      if (date.empty() && EffectiveClass(u, c) == CueClass::kAgreement)
+        date = SameEventDate(j, c, CueClass::kAgreement);
       out->type = EffectiveClass(u, c);
       out->typed = true;
       out->date = date;
@@ -866,6 +915,34 @@ class Linking {
     return "";
   }
 
+  // SameEventDate: a done event told without a date ("根据协议，项目…20GWh",
+  // "under the agreement, the plant will make 20 GWh") is the event of its
+  // kind the article dated before ("3月6日…签约", "signed on March 6"): the
+  // date of the nearest earlier cue of the same type, in this unit before
+  // the cue or in the units before. Reads kMaxSteps cues and dates the
+  // kSameEventTries nearest events of the type at most.
+  std::string SameEventDate(int ui, const CueHit& cue, CueClass type) const {
+    constexpr int kSameEventTries = 4;  // the nearest events of the type told before
+    size_t looked = 0;
+    int tried = 0;
+    for (int j = ui; j >= 0 && ui - j <= kMaxUnitsScanned && looked < kMaxSteps; --j) {
+      const TextUnit& prev = text_.unit(j);
+      if (!prev.body || !(prev.classes & Bit(type))) continue;
+      // In the figure's own unit, only the cues before the event's.
+      size_t end = j == ui ? text_.CuesIn(prev, {prev.orig.begin, cue.begin}).second : prev.cues.size();
+      for (auto it = prev.cues.rbegin() + static_cast<long>(prev.cues.size() - end);
+           it != prev.cues.rend() && looked < kMaxSteps; ++it) {
+        ++looked;
+        if (!(it->classes & Bit(type))) continue;
+        if (++tried > kSameEventTries) return "";
+        if (EffectiveClass(prev, *it) != type) continue;
+        std::string d = DateValueFor(prev, *it);
+        if (!d.empty() && !AfterPublication(d)) return d;
+      }
+    }
+    return "";
+  }
+
   // AsOf: "as of October", 截至5月底: a figure stated at a date is a
   // capacity at that date, whatever verb reports it — unless it is a plan.
   bool AsOf(const TextUnit& u, size_t pos, EventChoice* out) const {
@@ -886,6 +963,14 @@ class Linking {
       }
     }
     return false;
+  }
+
+  // FutureCapacity: the figure's best cue is a capacity told in the future
+  // ("will produce", "will have", 将形成) — what a plant is to have.
+  bool FutureCapacity(const TextUnit& u, const EventCue& best) const {
+    if (!best.cue || best.type != CueClass::kCapacity) return false;
+    return (best.cue->classes & Bit(CueClass::kFuture)) ||
+           text_.CueBefore(u, Bit(CueClass::kFuture), best.cue->begin, u.lang == Lang::kZh ? 6 : 12);
   }
 
   EventChoice OwnEvent(int ui, size_t fi, std::string* why) const {
@@ -912,8 +997,18 @@ class Linking {
     out.type = best.type;
     out.typed = true;
     out.loose = best.rank >= kLooseHere;
+    if (FutureCapacity(u, best)) {
+      // "The plant will produce 10 GWh" with no event told for it: planned.
+      out.type = CueClass::kPlan;
+      out.loose = false;
+    }
     out.date = DateValueFor(u, *best.cue);
     if (out.date.empty() && (Bit(best.type) & kDoneEvents)) out.date = SameDayDate(ui, *best.cue);
+    // A total as it stands (截至目前…已建成, "so far") is no one event.
+    constexpr ClassSet kStatistic = Bit(CueClass::kAsOf);
+    if (out.date.empty() && (Bit(best.type) & kDoneEvents) && !out.loose &&
+        !text_.HasCue(u, kStatistic))
+      out.date = SameEventDate(ui, *best.cue, best.type);
     if ((Bit(out.type) & kDoneEvents) && AfterPublication(out.date)) out.type = CueClass::kPlan;
     if (why) *why = "'" + CueText(*best.cue) + "' rank " + std::to_string(best.rank);
     return out;
@@ -939,9 +1034,22 @@ class Linking {
         EventChoice shared = OwnEvent(ui, neighbour, nullptr);
         if (shared.typed) {
           out = shared;
+          std::string own = DateRightAfter(u, ex_.quantities[u.figures[fi]]);
+          if (!own.empty()) out.date = own;
           if (why) *why += ", shared with its neighbour";
         }
       }
+    }
+    if (out.date.empty() && (out.type == CueClass::kCapacity || out.type == CueClass::kOther)) {
+      out.date = DateClauseAfter(u, ex_.quantities[u.figures[fi]]);
+      if (why && !out.date.empty()) *why += ", dated by the clause after";
+    }
+    if (!out.typed && ui == lead_announcement_unit_) {
+      // What the lead announces with no event of its own ("On August 5, the
+      // 3GWh project's design was made public") is planned.
+      out.type = CueClass::kPlan;
+      out.typed = true;
+      if (why) *why += ", announced in the lead";
     }
     if (out.type == CueClass::kPlan && out.date.empty()) out.date = PlanDate(ui);
     return out;
@@ -976,8 +1084,8 @@ class Linking {
   // FindLeadAnnouncementDate: the date of the first dated unit of the body
   // when that unit announces and reports no done event ("On August 5, …
   // design programme publicity", "9月20日晚间，欣旺达公告…拟…") — what the
-  // plans of the article are dated by.
-  std::string FindLeadAnnouncementDate() const {
+  // plans of the article are dated by; *unit gets the unit it is in.
+  std::string FindLeadAnnouncementDate(int* unit) const {
     for (int j : LeadUnits(5, false)) {
       const TextUnit& u = text_.unit(j);
       if (u.dates.empty()) continue;
@@ -994,6 +1102,7 @@ class Linking {
         if (Distance(ex_.dates[u.dates[i]].span, announce->begin) <
             Distance(ex_.dates[nearest].span, announce->begin))
           nearest = u.dates[i];
+      *unit = j;
       return ex_.dates[nearest].value;
     }
     return "";
@@ -1009,6 +1118,95 @@ class Linking {
         text_.HasCue(u, Bit(CueClass::kAsOf), {u.orig.begin, pos}))
       return CueClass::kCapacity;
     return ev.type;
+  }
+
+  // PointsBack: the figure's clause points back, before the figure, to a
+  // facility, a company or an event told before ("the plant", 该公司, "it").
+  bool PointsBack(const TextUnit& u, size_t pos) const {
+    return text_.CueBefore(u, kPointers, pos, pos - u.orig.begin);
+  }
+
+  // EarlierStatistic: the last statistic (type other, not a headline) told in
+  // unit ui before the figure or in the body units just before it, or null.
+  // Looks at kMaxPlanEarlier candidates at most.
+  static const Candidate* EarlierStatistic(const std::vector<Candidate>& earlier,
+                                           const std::vector<int>& units, bool dated) {
+    size_t looked = 0;
+    for (auto it = earlier.rbegin(); it != earlier.rend() && looked < kMaxPlanEarlier; ++it, ++looked) {
+      if (std::find(units.begin(), units.end(), it->unit) == units.end()) {
+        if (it->unit < units.back()) break;
+        continue;
+      }
+      if (it->headline || it->type != CueClass::kOther || (dated && it->date.empty())) continue;
+      return &*it;
+    }
+    return nullptr;
+  }
+
+  // ListContinuation: a unit that only goes on with the statistics of the
+  // unit before ("CATL and BYD installed 339 and 154 GWh. SK On (44 GWh)
+  // and CALB (41 GWh) followed.") reports no event of its own: its figures
+  // are statistics of the same period, when it has no stronger cue and
+  // points back to no facility or company.
+  bool ListContinuation(int ui, size_t pos, const std::vector<Candidate>& earlier,
+                        EventChoice* ev) const {
+    if ((ev->typed && !ev->loose) || ev->type == CueClass::kOther) return false;
+    const TextUnit& u = text_.unit(ui);
+    if (PointsBack(u, pos)) return false;
+    std::vector<int> prev = PreviousBody(ui, 1);
+    if (prev.empty()) return false;
+    const Candidate* stat = EarlierStatistic(earlier, prev, false);
+    if (!stat) return false;
+    ev->type = CueClass::kOther;
+    ev->typed = true;
+    ev->loose = false;
+    ev->date = stat->date;
+    return true;
+  }
+
+  // StatisticPeriod: a statistic stated without a date ("其中储能电池销量约
+  // 93GWh", "CATL installed 339 GWh") counts over the period the statistic
+  // before it in the unit or in the two body units before states ("In 2024,
+  // global installations reached 894 GWh").
+  std::string StatisticPeriod(int ui, const std::vector<Candidate>& earlier) const {
+    std::vector<int> units = {ui};
+    for (int j : PreviousBody(ui, 2)) units.push_back(j);
+    const Candidate* stat = EarlierStatistic(earlier, units, true);
+    return stat ? stat->date : "";
+  }
+
+  // DateClauseAfter: a total stated with its date set off after it
+  // ("reached 73.76 GW, or 168 GWh, by the end of last year, …"): the
+  // first clause after the figure's that is only a date, past clauses that
+  // only give the figure in another unit. "" when none.
+  std::string DateClauseAfter(const TextUnit& u, const QuantityMention& fig) const {
+    constexpr size_t kDateClauseSlack = 16;  // ", by the end of", "，截至"
+    size_t clause = text_.ClauseOf(u, fig.span.begin);
+    for (size_t k = clause + 1; k <= u.bounds.size() && k <= clause + 2; ++k) {
+      Span span = text_.ClauseSpan(u, k);
+      auto [df, dl] = FactText::In(u.dates, ex_.dates, span);
+      if (df < dl) {
+        const Span& m = ex_.dates[u.dates[df]].span;
+        return span.size() <= m.size() + kDateClauseSlack ? ex_.dates[u.dates[df]].value : "";
+      }
+      auto [ff, fl] = FactText::In(u.figures, ex_.quantities, span);
+      if (ff == fl || span.size() > ex_.quantities[u.figures[ff]].span.size() + kDateClauseSlack)
+        return "";
+    }
+    return "";
+  }
+
+  // DateRightAfter: a date written right after the figure in its clause
+  // ("up from 86 GWh in 2023"), which dates that figure alone; "" when
+  // none or when it is a deadline ("30 GWh by 2030").
+  std::string DateRightAfter(const TextUnit& u, const QuantityMention& fig) const {
+    constexpr size_t kGap = 8;  // " in ", " for ", "（"
+    Span clause = text_.ClauseAt(u, fig.span.begin);
+    auto [first, last] = FactText::In(u.dates, ex_.dates, {fig.span.end, fig.span.end + kGap + 1});
+    if (first == last) return "";
+    int d = u.dates[first];
+    if (ex_.dates[d].span.end > clause.end || IsTargetDate(u, d)) return "";
+    return ex_.dates[d].value;
   }
 
   // ---- Main company --------------------------------------------------------
@@ -1096,6 +1294,21 @@ class Linking {
     if (into->date.empty() && !from.date.empty() && into->type == from.type) into->date = from.date;
   }
 
+  // TakeHeadlineEvent: a body figure typed by no event, or only by a loose
+  // word ("the first phase has 60 GWh", 年产能; not a stated total such as
+  // 两期合计), takes the done event the headline
+  // repeating it reports ("60GWh！…基地正式投产"): the headline says what
+  // the article is about.
+  static void TakeHeadlineEvent(const Candidate& headline, Candidate* body) {
+    if ((body->typed && !body->loose) || !headline.typed || headline.loose ||
+        !(Bit(headline.type) & kDoneEvents))
+      return;
+    body->type = headline.type;
+    body->typed = true;
+    body->loose = false;
+    if (!headline.date.empty()) body->date = headline.date;
+  }
+
   std::vector<Candidate> Merge(const std::vector<Candidate>& cands) const;
 
   const Gazetteer* gazetteer_;
@@ -1105,6 +1318,7 @@ class Linking {
   std::string main_company_;
   std::set<std::string> mentioned_parties_;
   std::string lead_announcement_date_;
+  int lead_announcement_unit_ = -1;  // the unit that date comes from
 };
 
 std::vector<Linking::Candidate> Linking::Candidates(std::string* trace) const {
@@ -1131,9 +1345,15 @@ std::vector<Linking::Candidate> Linking::Candidates(std::string* trace) const {
       c.owners = Owners(ui, fi, &from_context);
       std::string why;
       EventChoice ev = Event(ui, fi, trace ? &why : nullptr);
+      if (ListContinuation(ui, q.span.begin, out, &ev) && trace) why += ", continues a list";
       c.type = StatisticType(u, q.span.begin, ev, c.owners, from_context);
       c.typed = ev.typed;
+      c.loose = ev.loose;
       c.date = ev.date;
+      if (c.type == CueClass::kOther && c.date.empty()) {
+        c.date = StatisticPeriod(ui, out);
+        if (trace && !c.date.empty()) why += ", period of the statistic before";
+      }
       c.place = Place(ui, fi, c.type, c.owners, out);
       c.unit = ui;
       c.headline = u.headline;
@@ -1190,6 +1410,7 @@ std::vector<Linking::Candidate> Linking::Merge(const std::vector<Candidate>& can
     Candidate* same = find(c, true);
     if (!same) keep(c);
     else if (same->headline) Absorb(c, same);
+    else TakeHeadlineEvent(c, same);
   }
   std::stable_sort(kept.begin(), kept.end(),
                    [](const Candidate& a, const Candidate& b) { return a.pos < b.pos; });

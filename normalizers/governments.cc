@@ -247,6 +247,9 @@ Entity Governments::EntityFor(const Place& place, const GovernmentBody& body) co
   e.type = "government";
   std::string level = LevelWord(place);
   std::string zh_full = body.zh_forms.empty() ? "" : body.zh_forms.front();
+  // "人民政府" is the style of Chinese governments only: the press writes
+  // "匈牙利政府", "密歇根州政府".
+  if (body.slug == "government" && p.country != "CN") zh_full = "政府";
   e.name_zh = ZhShortName(place) + zh_full;
   if (body.slug == "government") {
     if (p.type == "country") {

@@ -129,6 +129,10 @@ TEST(PartiesTest, GovernmentsNamedByNationalityAreTheCountrysGovernment) {
   EXPECT_EQ(PartyIds("the government of Morocco and the Moroccan government"),
             (std::vector<std::string>{"gov-ma", "gov-ma"}));
   EXPECT_EQ(PartyIds("匈牙利政府表示欢迎。"), (std::vector<std::string>{"gov-hu"}));
+  Extraction ex;
+  Parties("the Hungarian government", &ex);
+  EXPECT_EQ(ex.entities["gov-hu"].name, "Government of Hungary");
+  EXPECT_EQ(ex.entities["gov-hu"].name_zh, "匈牙利政府");
 }
 
 TEST(PartiesTest, NationalityInsideALongerNameIsNotTheCountry) {

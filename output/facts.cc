@@ -287,9 +287,22 @@ class Linking {
     if (text_.HasCue(u, kPlaceRefs, {u.orig.begin, pos})) return true;
     for (size_t i = 0; i < u.parties.size() && i < kNearbyMentions; ++i) {
       int p = u.parties[i];
-      if (IsGovernment(p) && !InSource(u, ex_.parties[p].span.begin)) return true;
+      if (IsGovernment(p) && !InSource(u, ex_.parties[p].span.begin) && !IsCounterparty(p))
+        return true;
     }
     return FirstPlaceEnd(u) <= pos && !text_.HasCue(u, kPointers);
+  }
+
+  // IsCounterparty: a party named as the other side of a deal ("an agreement
+  // with the Administrative Committee of …", "与东营市人民政府签约"): a
+  // government there hosts the project, it does not make the figure its own.
+  bool IsCounterparty(int party) const {
+    size_t begin = ex_.parties[party].span.begin;
+    std::string_view before(doc_.text.data(), begin);
+    before = before.substr(before.size() - std::min<size_t>(before.size(), 10));
+    for (std::string_view w : {"with ", "with the ", "With the ", "与", "與", "同", "跟", "和"})
+      if (before.size() >= w.size() && before.substr(before.size() - w.size()) == w) return true;
+    return false;
   }
 
   // CitedMarketFigure: a market figure (shipments, sales, demand) whose unit

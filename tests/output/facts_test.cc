@@ -51,6 +51,24 @@ class FactsTest : public ::testing::Test {
 };
 Pipeline* FactsTest::pipeline_ = nullptr;
 
+TEST_F(FactsTest, AGovernmentOnTheOtherSideOfADealLeavesTheCompanyTheOwner) {
+  // The company is "the Company" of the filing; the government only signs.
+  nlohmann::json facts = Facts(
+      "Gotion High-tech Co., Ltd. announcement\n\n"
+      "On 3 June 2025 the Company entered into an investment agreement with the Hefei "
+      "Municipal People's Government for a battery base with a capacity of 20 GWh.\n",
+      "2025-06-04");
+  nlohmann::json fact = FactOf(facts, "energy_gwh", 20);
+  ASSERT_FALSE(fact.is_null()) << facts.dump();
+  ASSERT_FALSE(fact["parties"].empty()) << fact.dump();
+  EXPECT_EQ(fact["parties"][0], "gotion") << fact.dump();
+  // A government's own target has no company owner.
+  facts = Facts("合肥市人民政府提出，到2027年全市储能装机达到300万千瓦。\n", "2025-06-04");
+  fact = FactOf(facts, "power_gw", 3);
+  ASSERT_FALSE(fact.is_null()) << facts.dump();
+  EXPECT_TRUE(fact["parties"].empty()) << fact.dump();
+}
+
 TEST_F(FactsTest, StatisticsListedAfterATotalShareItsPeriod) {
   nlohmann::json facts = Facts(
       "Storage cell shipments\n\n"

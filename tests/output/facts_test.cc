@@ -69,6 +69,18 @@ TEST_F(FactsTest, AGovernmentOnTheOtherSideOfADealLeavesTheCompanyTheOwner) {
   EXPECT_TRUE(fact["parties"].empty()) << fact.dump();
 }
 
+TEST_F(FactsTest, TheSystemPointsBackToTheSiteNamedBefore) {
+  // 該系統 ("this system") takes the place of the sentence before it.
+  nlohmann::json facts = Facts(
+      "台電儲能系統併網\n\n"
+      "台灣電力公司今天宣布，位於桃園市龍潭區的儲能系統已完成併網。"
+      "該系統裝置容量6萬瓩，是台電規模最大的自建儲能案場。\n",
+      "2023-11-27");
+  nlohmann::json fact = FactOf(facts, "power_gw", 0.06);
+  ASSERT_FALSE(fact.is_null()) << facts.dump();
+  EXPECT_EQ(fact["place"], "tw-taoyuan-longtan") << fact.dump();
+}
+
 TEST_F(FactsTest, StatisticsListedAfterATotalShareItsPeriod) {
   nlohmann::json facts = Facts(
       "Storage cell shipments\n\n"

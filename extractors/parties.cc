@@ -1,6 +1,7 @@
 #include "extractors/parties.h"
 
 #include <algorithm>
+#include <functional>
 #include <cctype>
 #include <iterator>
 #include <map>
@@ -304,11 +305,12 @@ void PartyExtractor::FindGovernments(const Document& doc, const Extraction& ex,
   }
 }
 
-int PartyExtractor::MainPlaceOfLevel(const Extraction& ex, int level) const {
+int PartyExtractor::MostNamedPlace(const Extraction& ex,
+                                   const std::function<bool(const Place&)>& keep) const {
   std::map<int, std::pair<int, size_t>> seen;  // place → (mentions, first offset)
   for (const EntityMention& m : ex.places) {
     int place = gazetteer_.IndexOf(m.id);
-    if (place < 0 || gazetteer_.place(place).level != level) continue;
+    if (place < 0 || !keep(gazetteer_.place(place))) continue;
     auto [it, added] = seen.try_emplace(place, 0, m.norm.begin);
     ++it->second.first;
   }
@@ -323,23 +325,12 @@ int PartyExtractor::MainPlaceOfLevel(const Extraction& ex, int level) const {
   return best;
 }
 
+int PartyExtractor::MainPlaceOfLevel(const Extraction& ex, int level) const {
+  return MostNamedPlace(ex, [level](const Place& p) { return p.level == level; });
+}
+
 int PartyExtractor::MainCountry(const Extraction& ex) const {
-  std::map<int, std::pair<int, size_t>> seen;  // place → (mentions, first offset)
-  for (const EntityMention& m : ex.places) {
-    int place = gazetteer_.IndexOf(m.id);
-    if (place < 0 || gazetteer_.place(place).entity.type != "country") continue;
-    auto [it, added] = seen.try_emplace(place, 0, m.norm.begin);
-    ++it->second.first;
-  }
-  int best = -1;
-  std::pair<int, size_t> best_key{0, 0};
-  for (const auto& [place, key] : seen)
-    if (best < 0 || key.first > best_key.first ||
-        (key.first == best_key.first && key.second < best_key.second)) {
-      best = place;
-      best_key = key;
-    }
-  return best;
+  return MostNamedPlace(ex, [](const Place& p) { return p.entity.type == "country"; });
 }
 
 int PartyExtractor::CountryNamed(std::string_view name) const {

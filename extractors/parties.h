@@ -19,6 +19,8 @@
 #ifndef GIGAFACT_EXTRACTORS_PARTIES_H_
 #define GIGAFACT_EXTRACTORS_PARTIES_H_
 
+#include <functional>
+
 #include "extractors/extractor.h"
 #include "extractors/org_forms.h"
 #include "normalizers/alias_kb.h"
@@ -42,6 +44,9 @@ class PartyExtractor : public Extractor {
                        std::vector<Found>* found) const;
   void FindBareLevelGovernments(const Document& doc, const Extraction& ex, EntityTable* entities,
                                 std::vector<Found>* found) const;
+  // MostNamedPlace: among the article's place mentions whose place passes
+  // keep, the place named most often (the earliest among equals), or -1.
+  int MostNamedPlace(const Extraction& ex, const std::function<bool(const Place&)>& keep) const;
   // MainPlaceOfLevel: the place of a gazetteer level the article names most
   // often (the earliest among equals), or -1.
   int MainPlaceOfLevel(const Extraction& ex, int level) const;

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "eval/report.h"
 #include "eval/scorer.h"
@@ -70,25 +71,8 @@ int RunEval(const std::vector<std::string>& args) {
       ("data-dir", po::value(&data_dir), "gazetteer and alias tables when extracting")
       ("keep-boilerplate", po::bool_switch(&keep_boilerplate),
        "extract from every line, boilerplate too (to measure what its marking gains)");
-  po::options_description hidden;
   std::vector<std::string> inputs;
-  hidden.add_options()("input", po::value(&inputs));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "gigafact eval: " << e.what() << "\n" << opts;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return kExitOk;
-  }
+  if (auto exit_code = ParseCommandLine(args, opts, "eval", &inputs)) return *exit_code;
   if (gold_dir.empty() || inputs.empty()) {
     std::cerr << "gigafact eval: --gold DIR and at least one input are required\n" << opts;
     return kExitUsage;

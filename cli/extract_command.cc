@@ -7,6 +7,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "normalizers/gazetteer.h"
@@ -79,25 +80,8 @@ int RunExtract(const std::vector<std::string>& args) {
       ("keep-boilerplate", po::bool_switch(&keep_boilerplate),
        "treat every line as article body (to see what boilerplate marking drops)")
       ("quiet,q", po::bool_switch(&quiet), "no progress display or summary line");
-  po::options_description hidden;
   std::vector<std::string> inputs;
-  hidden.add_options()("input", po::value(&inputs));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "gigafact extract: " << e.what() << "\n" << opts;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return kExitOk;
-  }
+  if (auto exit_code = ParseCommandLine(args, opts, "extract", &inputs)) return *exit_code;
   InputFormat fmt;
   if (!ParseFormat(format, &fmt)) {
     std::cerr << "gigafact extract: --format must be auto, text or jsonl, not '" << format << "'\n";

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "normalizers/gazetteer.h"
@@ -92,25 +93,8 @@ int RunLoad(const std::vector<std::string>& args) {
       ("batch", po::value(&batch)->default_value(batch), "records per transaction")
       ("data-dir", po::value(&data_dir), "gazetteer for the places' ancestors (default: built-in path)")
       ("quiet,q", po::bool_switch(&quiet), "no progress display or summary line");
-  po::options_description hidden;
   std::vector<std::string> inputs;
-  hidden.add_options()("input", po::value(&inputs));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "gigafact load: " << e.what() << "\n" << opts;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return kExitOk;
-  }
+  if (auto exit_code = ParseCommandLine(args, opts, "load", &inputs)) return *exit_code;
   if (url.empty()) {
     std::cerr << "gigafact load: --db URL is required\n";
     return kExitUsage;

@@ -363,6 +363,20 @@ class LineGrammar {
     return true;
   }
 
+  // ExtendWithYear: when a year follows token k ("March 3, 2025", "3-5 May
+  // 2024"), it is the year of *last (and of *first, a range's other end),
+  // *last ends at it and *end moves past it. Returns whether one followed.
+  bool ExtendWithYear(size_t k, Part* last, size_t* end, Part* first = nullptr) {
+    Year y;
+    size_t ky = 0;
+    if (!YearTail(k, &y, &ky, true)) return false;
+    last->year = y;
+    if (first != nullptr) first->year = y;
+    last->last = ky - 1;
+    *end = ky;
+    return true;
+  }
+
   // YearTail reads the year after a month or day: ", 2025", " 2025",
   // "-2016", " of 1995", " in 2020" (allow_in), ", last year".
   bool YearTail(size_t k, Year* y, size_t* next, bool allow_in) {
@@ -474,15 +488,7 @@ class LineGrammar {
       if (IsNum(kd) && !CleanLeftOfDay(kd)) return false;
       Part p = MakePart(i, ke - 1, 0, mw.month, d);
       size_t end = ke;
-      Year y;
-      size_t ky = 0;
-      if (YearTail(ke, &y, &ky, true)) {
-        p.year = y;
-        p.last = ky - 1;
-        end = ky;
-      } else if (SecondDayOfMonth(p, end, m)) {
-        return true;
-      }
+      if (!ExtendWithYear(ke, &p, &end) && SecondDayOfMonth(p, end, m)) return true;
       SetOne(m, p, end);
       return true;
     }
@@ -511,13 +517,8 @@ class LineGrammar {
     int d2 = DayAt(kt, &k2, DayWords::kOrdinals);
     if (d2 <= p.date.day || MonthWordAt(k2, &after_day, &next_month) > 0) return false;
     Part q = MakePart(kc, k2 - 1, 0, p.date.month, d2);
-    size_t end = k2, ky = 0;
-    Year y;
-    if (YearTail(k2, &y, &ky, true)) {
-      p.year = q.year = y;
-      q.last = ky - 1;
-      end = ky;
-    }
+    size_t end = k2;
+    ExtendWithYear(k2, &q, &end, &p);
     SetTwo(m, p, q, end);
     return true;
   }
@@ -591,13 +592,7 @@ class LineGrammar {
           Part a = MakePart(i, k - 1, 0, mw.month, d1);
           Part b = MakePart(kt, ke - 1, 0, mw.month, d2);
           size_t end = ke;
-          Year y;
-          size_t ky = 0;
-          if (YearTail(ke, &y, &ky, true)) {
-            a.year = b.year = y;
-            b.last = ky - 1;
-            end = ky;
-          }
+          ExtendWithYear(ke, &b, &end, &a);
           SetTwo(m, a, b, end);
           return true;
         }
@@ -628,15 +623,8 @@ class LineGrammar {
     if (MonthWordAt(km, &ke, &mw) == 0) return false;
     Part p = MakePart(i, ke - 1, 0, mw.month, d1);
     size_t end = ke;
-    Year y;
-    size_t ky = 0;
-    if (YearTail(ke, &y, &ky, true)) {
-      p.year = y;
-      p.last = ky - 1;
-      end = ky;
-    } else if (mw.ambiguous && !t_[km].capitalized && !of) {
+    if (!ExtendWithYear(ke, &p, &end) && mw.ambiguous && !t_[km].capitalized && !of)
       return false;  // "5 may be"
-    }
     SetOne(m, p, end);
     return true;
   }
